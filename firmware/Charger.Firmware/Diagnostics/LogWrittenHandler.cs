@@ -1,0 +1,4 @@
+namespace Charger.Firmware.Diagnostics
+{
+    public delegate void LogWrittenHandler(LogEntry entry);
+}

@@ -1,0 +1,4 @@
+namespace Charger.Hal.Sim
+{
+    public delegate void DigitalLevelHandler(bool high);
+}
