@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The test command (README): bash tools/test.sh
+# 1. installs the peers the interop tests need (tools/install-deps.sh)
+# 2. builds the solution
+# 3. runs the nanoFramework gate over every device project (tools/NfGate)
+# 4. runs every xunit test project
+# and ends with one line "N passed, N failed". Exit code 0 only when nothing failed.
+set -u
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+passed=0
+failed=0
+logdir=$(mktemp -d)
+
+bash tools/install-deps.sh
+
+echo "== build"
+if ! dotnet build ChargerFirmware.sln -nologo -v:q -clp:ErrorsOnly >"$logdir/build.log" 2>&1; then
+  cat "$logdir/build.log"
+  echo "build: FAILED"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== nanoFramework gate"
+if [ -f tools/NfGate/NfGate.proj ]; then
+  dotnet build tools/NfGate/NfGate.proj -nologo -v:m >"$logdir/gate.log" 2>&1
+  gate_rc=$?
+  grep -E "NFGATE|error" "$logdir/gate.log" | sed 's/^ *//' | sort -u
+  gp=$(grep -c "NFGATE PASS" "$logdir/gate.log")
+  gf=$(grep -c "NFGATE FAIL" "$logdir/gate.log")
+  if [ "$gate_rc" -ne 0 ] && [ "$gf" -eq 0 ]; then gf=1; fi
+  passed=$((passed + gp)); failed=$((failed + gf))
+  echo "gate: $gp passed, $gf failed"
+else
+  echo "gate: tools/NfGate/NfGate.proj missing"
+  failed=$((failed + 1))
+fi
+
+echo "== tests"
+for proj in $(find tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort); do
+  grep -q 'xunit.props' "$proj" || continue
+  name=$(basename "$proj" .csproj)
+  dotnet test "$proj" --no-build -nologo -v:q >"$logdir/$name.log" 2>&1
+  rc=$?
+  line=$(grep -E "^(Passed|Failed)!" "$logdir/$name.log" | tail -1)
+  p=$(echo "$line" | sed -n 's/.*Passed: *\([0-9]*\).*/\1/p')
+  f=$(echo "$line" | sed -n 's/.*Failed: *\([0-9]*\),.*/\1/p')
+  if [ -z "$line" ]; then
+    # The runner crashed or found nothing: show why and count the project as one failure.
+    tail -30 "$logdir/$name.log"
+    p=0; f=1
+  elif [ "$rc" -ne 0 ] || [ "${f:-0}" -ne 0 ]; then
+    grep -E "^\s+(Failed|Error Message| {2,}\S)" "$logdir/$name.log" | head -60
+    [ "${f:-0}" -eq 0 ] && f=1
+  fi
+  echo "$name: ${p:-0} passed, ${f:-0} failed"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+
+rm -rf "$logdir"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
