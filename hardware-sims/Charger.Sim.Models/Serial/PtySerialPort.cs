@@ -1,0 +1,246 @@
+using System.Runtime.InteropServices;
+using Charger.Hal;
+
+namespace Charger.Sim.Models.Serial;
+
+/// <summary>
+/// <see cref="ISerialPort"/> over a Linux tty or pseudo-terminal, opened through libc because
+/// System.IO.Ports is not available here: open(2) non-blocking, termios raw mode 8N1 at the given baud
+/// (cfmakeraw, cfsetispeed/cfsetospeed, tcsetattr), poll(2) for read timeouts, tcflush(2) to discard input.
+/// Real time, real bytes: this is what the interop tests and the desktop simulator use against socat pairs.
+/// </summary>
+public sealed class PtySerialPort : ISerialPort, System.IDisposable
+{
+    // <fcntl.h>, <termios.h>, <poll.h>, <asm-generic/ioctls.h> on Linux (x86-64 and arm64 agree on these).
+    private const int ORdWr = 0x0002;
+    private const int ONoCtty = 0x0100;
+    private const int ONonBlock = 0x0800;
+    private const int TcsaNow = 0;
+    private const int TciFlush = 0;
+    private const short PollIn = 0x0001;
+    private const short PollOut = 0x0004;
+    private const ulong FionRead = 0x541B;
+    private const int EAgain = 11;
+    private const int EIntr = 4;
+
+    // struct termios is 60 bytes on Linux glibc; 64 leaves room and libc only touches its own fields.
+    private const int TermiosBytes = 64;
+
+    // How long one Write may wait for the kernel buffer to drain before it gives up.
+    private const int WriteStallLimitMs = 2000;
+
+    private readonly string _path;
+    private readonly int _baudRate;
+    private int _fd = -1;
+
+    public PtySerialPort(string path, int baudRate)
+    {
+        _path = path ?? throw new System.ArgumentNullException(nameof(path));
+        _baudRate = baudRate;
+        BaudConstant(baudRate);   // reject an unsupported baud early, with its value in the message
+    }
+
+    public string Path => _path;
+
+    public int BaudRate => _baudRate;
+
+    public bool IsOpen => _fd >= 0;
+
+    public int BytesAvailable
+    {
+        get
+        {
+            ThrowIfClosed();
+            int count = 0;
+            return ioctl(_fd, FionRead, ref count) < 0 ? 0 : count;
+        }
+    }
+
+    public void Open()
+    {
+        if (IsOpen)
+        {
+            return;
+        }
+
+        int fd = open(_path, ORdWr | ONoCtty | ONonBlock);
+        if (fd < 0)
+        {
+            throw new System.IO.IOException($"cannot open serial device {_path}: errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        var termios = new byte[TermiosBytes];
+        if (tcgetattr(fd, termios) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            close(fd);
+            throw new System.IO.IOException($"{_path} is not a terminal (tcgetattr errno {errno})");
+        }
+
+        // Raw: no echo, no line editing, no CR/LF translation, 8 data bits, no parity: Modbus bytes pass untouched.
+        cfmakeraw(termios);
+        uint speed = BaudConstant(_baudRate);
+        if (cfsetispeed(termios, speed) != 0 || cfsetospeed(termios, speed) != 0 || tcsetattr(fd, TcsaNow, termios) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            close(fd);
+            throw new System.IO.IOException($"cannot set {_path} to raw {_baudRate} baud: errno {errno}");
+        }
+
+        _fd = fd;
+    }
+
+    public void Close()
+    {
+        if (_fd >= 0)
+        {
+            close(_fd);
+            _fd = -1;
+        }
+    }
+
+    public void Dispose() => Close();
+
+    public unsafe int Read(byte[] buffer, int offset, int count, int timeoutMs)
+    {
+        ThrowIfClosed();
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        var fds = new PollFd[] { new PollFd { Fd = _fd, Events = PollIn } };
+        int ready = poll(fds, 1, timeoutMs < 0 ? 0 : timeoutMs);
+        if (ready <= 0 || (fds[0].REvents & PollIn) == 0)
+        {
+            // Nothing within the timeout, or the other end is closed (POLLHUP): no bytes either way.
+            return 0;
+        }
+
+        fixed (byte* p = &buffer[offset])
+        {
+            long n = read(_fd, p, (nuint)count);
+            if (n < 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno == EAgain || errno == EIntr)
+                {
+                    return 0;
+                }
+
+                throw new System.IO.IOException($"read from {_path} failed: errno {errno}");
+            }
+
+            return (int)n;
+        }
+    }
+
+    public unsafe void Write(byte[] buffer, int offset, int count)
+    {
+        ThrowIfClosed();
+        int written = 0;
+        long stallStart = System.Environment.TickCount64;
+        while (written < count)
+        {
+            long n;
+            fixed (byte* p = &buffer[offset + written])
+            {
+                n = write(_fd, p, (nuint)(count - written));
+            }
+
+            if (n > 0)
+            {
+                written += (int)n;
+                stallStart = System.Environment.TickCount64;
+                continue;
+            }
+
+            int errno = Marshal.GetLastPInvokeError();
+            if (n < 0 && errno != EAgain && errno != EIntr)
+            {
+                throw new System.IO.IOException($"write to {_path} failed: errno {errno}");
+            }
+
+            if (System.Environment.TickCount64 - stallStart > WriteStallLimitMs)
+            {
+                throw new System.IO.IOException($"write to {_path} stalled: nobody reads the other end");
+            }
+
+            var fds = new PollFd[] { new PollFd { Fd = _fd, Events = PollOut } };
+            poll(fds, 1, 50);
+        }
+    }
+
+    public void DiscardInput()
+    {
+        ThrowIfClosed();
+        tcflush(_fd, TciFlush);
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (_fd < 0)
+        {
+            throw new System.InvalidOperationException($"serial device {_path} is not open");
+        }
+    }
+
+    /// <summary>The termios speed code (<c>B9600</c> etc. in &lt;termios.h&gt;) for a baud rate.</summary>
+    private static uint BaudConstant(int baudRate) => baudRate switch
+    {
+        1200 => 0x0009,
+        2400 => 0x000B,
+        4800 => 0x000C,
+        9600 => 0x000D,
+        19200 => 0x000E,
+        38400 => 0x000F,
+        57600 => 0x1001,
+        115200 => 0x1002,
+        230400 => 0x1003,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(baudRate), baudRate, "unsupported baud rate"),
+    };
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short REvents;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int open([MarshalAs(UnmanagedType.LPStr)] string path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int close(int fd);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int tcgetattr(int fd, byte[] termios);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int tcsetattr(int fd, int optionalActions, byte[] termios);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern void cfmakeraw(byte[] termios);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int cfsetispeed(byte[] termios, uint speed);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int cfsetospeed(byte[] termios, uint speed);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int tcflush(int fd, int queueSelector);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int ioctl(int fd, ulong request, ref int value);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int poll([In, Out] PollFd[] fds, ulong nfds, int timeoutMs);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern unsafe long read(int fd, byte* buffer, nuint count);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern unsafe long write(int fd, byte* buffer, nuint count);
+}
