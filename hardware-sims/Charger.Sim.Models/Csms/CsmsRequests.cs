@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+
+namespace Charger.Sim.Models.Csms
+{
+    /// <summary>
+    /// Builders for the requests a scenario can make the CSMS send, each shaped by its OCPP 2.0.1
+    /// schema (Part 3). Arguments are checked here so a typo in a scenario fails at the line that
+    /// wrote it, not as a CALLERROR from the station.
+    /// </summary>
+    public static class CsmsRequests
+    {
+        /// <summary>OCPP 2.0.1 IdTokenType.idToken maxLength.</summary>
+        private const int IdTokenMaxLength = 36;
+
+        /// <summary>Pass as evseId to leave the optional field out.</summary>
+        public const int NoEvse = -1;
+
+        public static CsmsRequest RequestStartTransaction(string idToken, string idTokenType, int evseId, int remoteStartId,
+            string groupIdToken = null)
+        {
+            var payload = new JsonObject
+            {
+                ["idToken"] = IdToken(idToken, idTokenType),
+                ["remoteStartId"] = remoteStartId,
+            };
+            if (evseId != NoEvse)
+            {
+                payload["evseId"] = Positive(evseId, nameof(evseId));
+            }
+
+            if (groupIdToken != null)
+            {
+                payload["groupIdToken"] = IdToken(groupIdToken, "Central");
+            }
+
+            return new CsmsRequest("RequestStartTransaction", payload);
+        }
+
+        public static CsmsRequest RequestStopTransaction(string transactionId)
+        {
+            return new CsmsRequest("RequestStopTransaction",
+                new JsonObject { ["transactionId"] = Text(transactionId, 36, nameof(transactionId)) });
+        }
+
+        public static CsmsRequest Reset(string type, int evseId = NoEvse)
+        {
+            var payload = new JsonObject { ["type"] = Enum(type, OcppEnums.ResetType, nameof(type)) };
+            if (evseId != NoEvse)
+            {
+                payload["evseId"] = Positive(evseId, nameof(evseId));
+            }
+
+            return new CsmsRequest("Reset", payload);
+        }
+
+        public static CsmsRequest SetVariables(IEnumerable<CsmsVariable> variables)
+        {
+            var data = new JsonArray();
+            foreach (CsmsVariable variable in variables)
+            {
+                JsonObject item = VariableData(variable);
+                item["attributeValue"] = Text(variable.Value, 1000, "value of " + variable.Component + "." + variable.Variable);
+                data.Add(item);
+            }
+
+            return new CsmsRequest("SetVariables", new JsonObject { ["setVariableData"] = NonEmpty(data, nameof(variables)) });
+        }
+
+        public static CsmsRequest SetVariable(string component, string variable, string value)
+        {
+            return SetVariables(new[] { new CsmsVariable(component, variable, value) });
+        }
+
+        public static CsmsRequest GetVariables(IEnumerable<CsmsVariable> variables)
+        {
+            var data = new JsonArray();
+            foreach (CsmsVariable variable in variables)
+            {
+                data.Add(VariableData(variable));
+            }
+
+            return new CsmsRequest("GetVariables", new JsonObject { ["getVariableData"] = NonEmpty(data, nameof(variables)) });
+        }
+
+        public static CsmsRequest GetVariable(string component, string variable)
+        {
+            return GetVariables(new[] { new CsmsVariable(component, variable, null) });
+        }
+
+        public static CsmsRequest GetBaseReport(int requestId, string reportBase)
+        {
+            return new CsmsRequest("GetBaseReport", new JsonObject
+            {
+                ["requestId"] = requestId,
+                ["reportBase"] = Enum(reportBase, OcppEnums.ReportBase, nameof(reportBase)),
+            });
+        }
+
+        public static CsmsRequest SendLocalList(int versionNumber, string updateType, IEnumerable<LocalListEntry> entries)
+        {
+            var payload = new JsonObject
+            {
+                ["versionNumber"] = versionNumber,
+                ["updateType"] = Enum(updateType, OcppEnums.UpdateType, nameof(updateType)),
+            };
+            var list = new JsonArray();
+            if (entries != null)
+            {
+                foreach (LocalListEntry entry in entries)
+                {
+                    var item = new JsonObject { ["idToken"] = IdToken(entry.IdToken, entry.Type) };
+                    if (entry.Status != null)
+                    {
+                        var info = new JsonObject { ["status"] = Enum(entry.Status, OcppEnums.AuthorizationStatus, "status") };
+                        if (entry.GroupIdToken != null)
+                        {
+                            info["groupIdToken"] = IdToken(entry.GroupIdToken, "Central");
+                        }
+
+                        item["idTokenInfo"] = info;
+                    }
+
+                    list.Add(item);
+                }
+            }
+
+            // The schema gives localAuthorizationList minItems 1: an empty Full list is sent without it.
+            if (list.Count > 0)
+            {
+                payload["localAuthorizationList"] = list;
+            }
+
+            return new CsmsRequest("SendLocalList", payload);
+        }
+
+        public static CsmsRequest GetLocalListVersion()
+        {
+            return new CsmsRequest("GetLocalListVersion", new JsonObject());
+        }
+
+        public static CsmsRequest ClearCache()
+        {
+            return new CsmsRequest("ClearCache", new JsonObject());
+        }
+
+        /// <summary>evseId NoEvse: the whole station; connectorId 0 or less: the whole EVSE.</summary>
+        public static CsmsRequest ChangeAvailability(string operationalStatus, int evseId = NoEvse, int connectorId = 0)
+        {
+            var payload = new JsonObject
+            {
+                ["operationalStatus"] = Enum(operationalStatus, OcppEnums.OperationalStatus, nameof(operationalStatus)),
+            };
+            if (evseId != NoEvse)
+            {
+                payload["evse"] = Evse(evseId, connectorId);
+            }
+
+            return new CsmsRequest("ChangeAvailability", payload);
+        }
+
+        public static CsmsRequest TriggerMessage(string requestedMessage, int evseId = NoEvse, int connectorId = 0)
+        {
+            var payload = new JsonObject
+            {
+                ["requestedMessage"] = Enum(requestedMessage, OcppEnums.MessageTrigger, nameof(requestedMessage)),
+            };
+            if (evseId != NoEvse)
+            {
+                payload["evse"] = Evse(evseId, connectorId);
+            }
+
+            return new CsmsRequest("TriggerMessage", payload);
+        }
+
+        public static CsmsRequest UnlockConnector(int evseId, int connectorId)
+        {
+            return new CsmsRequest("UnlockConnector", new JsonObject
+            {
+                ["evseId"] = Positive(evseId, nameof(evseId)),
+                ["connectorId"] = Positive(connectorId, nameof(connectorId)),
+            });
+        }
+
+        /// <summary>transactionId null asks about queued messages in general (E14).</summary>
+        public static CsmsRequest GetTransactionStatus(string transactionId)
+        {
+            var payload = new JsonObject();
+            if (transactionId != null)
+            {
+                payload["transactionId"] = Text(transactionId, 36, nameof(transactionId));
+            }
+
+            return new CsmsRequest("GetTransactionStatus", payload);
+        }
+
+        private static JsonObject IdToken(string idToken, string type)
+        {
+            return new JsonObject
+            {
+                ["idToken"] = Text(idToken, IdTokenMaxLength, "idToken"),
+                ["type"] = Enum(type, OcppEnums.IdTokenType, "idToken type"),
+            };
+        }
+
+        private static JsonObject Evse(int evseId, int connectorId)
+        {
+            var evse = new JsonObject { ["id"] = evseId < 0 ? throw new ArgumentOutOfRangeException(nameof(evseId)) : evseId };
+            if (connectorId > 0)
+            {
+                evse["connectorId"] = connectorId;
+            }
+
+            return evse;
+        }
+
+        private static JsonObject VariableData(CsmsVariable variable)
+        {
+            var component = new JsonObject { ["name"] = Text(variable.Component, 50, "component") };
+            if (variable.ComponentInstance != null)
+            {
+                component["instance"] = Text(variable.ComponentInstance, 50, "component instance");
+            }
+
+            if (variable.EvseId >= 0)
+            {
+                component["evse"] = new JsonObject { ["id"] = variable.EvseId };
+            }
+
+            var variableNode = new JsonObject { ["name"] = Text(variable.Variable, 50, "variable") };
+            if (variable.VariableInstance != null)
+            {
+                variableNode["instance"] = Text(variable.VariableInstance, 50, "variable instance");
+            }
+
+            var item = new JsonObject { ["component"] = component, ["variable"] = variableNode };
+            if (variable.AttributeType != null)
+            {
+                item["attributeType"] = Enum(variable.AttributeType, OcppEnums.AttributeType, "attributeType");
+            }
+
+            return item;
+        }
+
+        private static JsonArray NonEmpty(JsonArray array, string name)
+        {
+            if (array.Count == 0)
+            {
+                throw new ArgumentException("at least one variable is needed (schema minItems 1)", name);
+            }
+
+            return array;
+        }
+
+        private static string Text(string value, int maxLength, string name)
+        {
+            if (value == null)
+            {
+                throw new ArgumentNullException(name);
+            }
+
+            if (value.Length > maxLength)
+            {
+                throw new ArgumentException(name + " is " + value.Length + " characters, OCPP allows " + maxLength, name);
+            }
+
+            return value;
+        }
+
+        private static string Enum(string value, string[] allowed, string name)
+        {
+            if (!OcppEnums.Contains(allowed, value))
+            {
+                throw new ArgumentException("'" + value + "' is not one of " + string.Join(", ", allowed), name);
+            }
+
+            return value;
+        }
+
+        private static int Positive(int value, string name)
+        {
+            if (value < 1)
+            {
+                throw new ArgumentOutOfRangeException(name, value, "must be 1 or more");
+            }
+
+            return value;
+        }
+    }
+}
