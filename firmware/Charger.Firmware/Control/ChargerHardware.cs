@@ -1,0 +1,30 @@
+using Charger.Hal;
+
+namespace Charger.Firmware.Control
+{
+    /// <summary>
+    /// The HAL objects the charge-control core drives, as the board file (or the simulator) wires
+    /// them. Optional inputs may be null: no proximity ADC on a tethered charger, no auxiliary
+    /// contact on a board without feedback.
+    /// </summary>
+    public sealed class ChargerHardware
+    {
+        public IAdcChannel PilotAdc { get; set; }
+
+        /// <summary>The 1 kHz control-pilot generator.</summary>
+        public IPwmOutput PilotPwm { get; set; }
+
+        public IAdcChannel ProximityAdc { get; set; }
+
+        public IDigitalInput RcdTrip { get; set; }
+
+        public IDigitalInput EmergencyStop { get; set; }
+
+        public IDigitalOutput ContactorCoil { get; set; }
+
+        public IDigitalInput ContactorFeedback { get; set; }
+
+        /// <summary>One ADC channel per NTC; matched by index with <see cref="ChargeControlConfig.Thermistors"/>.</summary>
+        public IAdcChannel[] Thermistors { get; set; }
+    }
+}

@@ -1,0 +1,164 @@
+using Charger.Firmware.Charging;
+using Charger.Firmware.Contactors;
+using Charger.Firmware.Pilot;
+using Charger.Firmware.Runtime;
+using Charger.Firmware.Safety;
+using Charger.Hal;
+
+namespace Charger.Firmware.Control
+{
+    /// <summary>
+    /// The last stage of the tick: outputs = wanted AND allowed. Drives the pilot (-12 V during the
+    /// fault hold, PWM when the state machine wants an offer and safety allows it, +12 V otherwise)
+    /// and the contactor, then reports the resulting IEC state. Hardware is written only on change.
+    /// </summary>
+    public sealed class OutputStage : ITickStage
+    {
+        public const int StaticHighPermille = 1000;
+        public const int StaticLowPermille = 0;
+
+        private readonly ChargingStateMachine _stateMachine;
+        private readonly SafetySupervisor _safety;
+        private readonly Contactor _contactor;
+        private readonly IPwmOutput _pwm;
+        private readonly ControlPilot _pilot;
+        private readonly IChargerEvents _events;
+        private readonly ILog _log;
+        private int _dutyPermille = -1;
+        private int _advertisedDa;
+        private IecState _state = IecState.Invalid;
+        private long _stateSinceMs;
+
+        public OutputStage(ChargingStateMachine stateMachine, SafetySupervisor safety, Contactor contactor, IPwmOutput pwm,
+            ControlPilot pilot, IChargerEvents events, ILog log)
+        {
+            _stateMachine = stateMachine;
+            _safety = safety;
+            _contactor = contactor;
+            _pwm = pwm;
+            _pilot = pilot;
+            _events = events;
+            _log = log;
+            // Power-up: +12 V static, nothing offered (state A behaviour).
+            WriteDuty(StaticHighPermille);
+            _pwm.Start();
+        }
+
+        public string Name
+        {
+            get { return "outputs"; }
+        }
+
+        /// <summary>Duty driven now in per mille: 0 = -12 V (F), 1000 = +12 V static.</summary>
+        public int DutyPermille
+        {
+            get { return _dutyPermille; }
+        }
+
+        /// <summary>The current the PWM advertises, in deciamperes (0 without PWM).</summary>
+        public int AdvertisedCurrentDa
+        {
+            get { return _advertisedDa; }
+        }
+
+        public bool PwmOfferActive
+        {
+            get { return _dutyPermille > StaticLowPermille && _dutyPermille < StaticHighPermille; }
+        }
+
+        public IecState State
+        {
+            get { return _state; }
+        }
+
+        public long StateSinceMs
+        {
+            get { return _stateSinceMs; }
+        }
+
+        public void Tick(long nowMs)
+        {
+            bool hold = _safety.FaultHoldActive(nowMs);
+            bool allowed = _safety.ChargingAllowed && !hold;
+
+            int duty;
+            if (hold)
+            {
+                duty = StaticLowPermille;
+            }
+            else if (_stateMachine.WantPwm && allowed)
+            {
+                duty = _stateMachine.WantedDutyPermille;
+            }
+            else
+            {
+                duty = StaticHighPermille;
+            }
+
+            _contactor.Command(_stateMachine.WantContactorClosed && allowed, nowMs);
+            WriteDuty(duty);
+            if (!_pwm.IsRunning)
+            {
+                _pwm.Start();
+            }
+
+            _advertisedDa = PwmOfferActive ? DutyCycleMap.CurrentDaFor(duty) : 0;
+            _safety.SetAdvertisedOfferDa(_advertisedDa);
+
+            IecState state = StateFor(_pilot.Level, duty);
+            if (state != _state)
+            {
+                IecState previous = _state;
+                _state = state;
+                _stateSinceMs = nowMs;
+                if (_log != null)
+                {
+                    _log.Write(LogLevel.Info, "charging", "state " + previous.ToString() + " -> " + state.ToString());
+                }
+
+                if (_events != null)
+                {
+                    _events.StateChanged(previous, state, nowMs);
+                }
+            }
+        }
+
+        private void WriteDuty(int dutyPermille)
+        {
+            if (dutyPermille == _dutyPermille)
+            {
+                return;
+            }
+
+            _dutyPermille = dutyPermille;
+            _pwm.SetDutyCycle(dutyPermille / 1000.0);
+        }
+
+        private static IecState StateFor(PilotLevel level, int dutyPermille)
+        {
+            if (dutyPermille == StaticLowPermille)
+            {
+                return IecState.F;
+            }
+
+            bool pwm = dutyPermille < StaticHighPermille;
+            switch (level)
+            {
+                case PilotLevel.A:
+                    return IecState.A;
+                case PilotLevel.B:
+                    return pwm ? IecState.B2 : IecState.B1;
+                case PilotLevel.C:
+                    return pwm ? IecState.C2 : IecState.C1;
+                case PilotLevel.D:
+                    return pwm ? IecState.D2 : IecState.D1;
+                case PilotLevel.E:
+                    return IecState.E;
+                case PilotLevel.F:
+                    return IecState.F;
+                default:
+                    return IecState.Invalid;
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+using Charger.Firmware.Runtime;
+using Charger.Hal;
+
+namespace Charger.Firmware.Pilot
+{
+    /// <summary>
+    /// Samples the control pilot once per tick: a burst of conversions long enough to cover at least
+    /// one 1 kHz PWM period, whose maximum is the high plateau (the EV's resistor state) and whose
+    /// minimum is the low plateau (the diode check). The state is debounced over consecutive ticks;
+    /// the debounce is bounded by the configuration check so that reaction limits still hold.
+    /// Allocates nothing per tick.
+    /// </summary>
+    public sealed class ControlPilot : ITickStage
+    {
+        private readonly IAdcChannel _adc;
+        private readonly IPwmOutput _pwm;
+        private readonly PilotBoardProfile _profile;
+        private readonly PilotThresholds _thresholds;
+        private readonly int _samplesPerBurst;
+        private readonly int _debounceTicks;
+
+        private PilotLevel _level = PilotLevel.Invalid;
+        private long _levelSinceMs;
+        private PilotLevel _candidate = PilotLevel.Invalid;
+        private int _candidateTicks;
+        private long _candidateSinceMs;
+        private int _deviationTicks;
+        private long _deviationSinceMs;
+        private PilotLevel _rawLevel = PilotLevel.Invalid;
+        private int _highMv;
+        private int _lowMv;
+        private bool _drivingLow;
+        private int _shortTicks;
+        private long _shortSinceMs;
+        private int _diodeBadTicks;
+        private long _diodeBadSinceMs;
+        private long _levelChangeCount;
+
+        /// <param name="samplesPerBurst">Conversions per tick; the board file sizes it so the burst spans at least one PWM period.</param>
+        /// <param name="debounceTicks">Consecutive ticks that must agree before a new state is accepted (1 = no debounce).</param>
+        public ControlPilot(IAdcChannel adc, IPwmOutput pwm, PilotBoardProfile profile, PilotThresholds thresholds,
+            int samplesPerBurst, int debounceTicks)
+        {
+            if (adc == null)
+            {
+                throw new System.ArgumentNullException("adc");
+            }
+
+            if (pwm == null)
+            {
+                throw new System.ArgumentNullException("pwm");
+            }
+
+            if (samplesPerBurst < 2)
+            {
+                throw new System.ArgumentOutOfRangeException("samplesPerBurst", "a burst needs at least 2 samples to see both plateaus");
+            }
+
+            if (debounceTicks < 1)
+            {
+                throw new System.ArgumentOutOfRangeException("debounceTicks", "must be 1 or more");
+            }
+
+            _adc = adc;
+            _pwm = pwm;
+            _profile = profile;
+            _thresholds = thresholds;
+            _samplesPerBurst = samplesPerBurst;
+            _debounceTicks = debounceTicks;
+        }
+
+        public string Name
+        {
+            get { return "pilot"; }
+        }
+
+        /// <summary>The debounced state the charger acts on.</summary>
+        public PilotLevel Level
+        {
+            get { return _level; }
+        }
+
+        /// <summary>Tick time of the first sample that showed the current debounced state.</summary>
+        public long LevelSinceMs
+        {
+            get { return _levelSinceMs; }
+        }
+
+        /// <summary>The state of the latest burst, before debouncing (F while the charger drives the line low).</summary>
+        public PilotLevel RawLevel
+        {
+            get { return _rawLevel; }
+        }
+
+        public int HighPlateauMv
+        {
+            get { return _highMv; }
+        }
+
+        public int LowPlateauMv
+        {
+            get { return _lowMv; }
+        }
+
+        /// <summary>True when the charger itself holds the line at -12 V (state F), so the EV cannot be seen.</summary>
+        public bool DrivingLow
+        {
+            get { return _drivingLow; }
+        }
+
+        /// <summary>
+        /// The pilot reads 0 V (E) or -12 V while the charger drives it high, or 0 V or more while it
+        /// drives it low: shorted to PE or to a supply rail.
+        /// </summary>
+        public bool ShortDetected
+        {
+            get { return _shortTicks >= _debounceTicks; }
+        }
+
+        public long ShortSinceMs
+        {
+            get { return _shortSinceMs; }
+        }
+
+        /// <summary>PWM runs and an EV is present, but the low plateau is not near -12 V: the EV's diode is missing or shorted.</summary>
+        public bool DiodeFaultDetected
+        {
+            get { return _diodeBadTicks >= _debounceTicks; }
+        }
+
+        public long DiodeFaultSinceMs
+        {
+            get { return _diodeBadSinceMs; }
+        }
+
+        public int DebounceTicks
+        {
+            get { return _debounceTicks; }
+        }
+
+        public long LevelChangeCount
+        {
+            get { return _levelChangeCount; }
+        }
+
+        public void Tick(long nowMs)
+        {
+            int minCounts = int.MaxValue;
+            int maxCounts = int.MinValue;
+            for (int i = 0; i < _samplesPerBurst; i++)
+            {
+                int counts = _adc.ReadRaw();
+                if (counts < minCounts)
+                {
+                    minCounts = counts;
+                }
+
+                if (counts > maxCounts)
+                {
+                    maxCounts = counts;
+                }
+            }
+
+            _highMv = _profile.ToPilotMv(maxCounts);
+            _lowMv = _profile.ToPilotMv(minCounts);
+
+            double duty = _pwm.DutyCycle;
+            bool running = _pwm.IsRunning;
+            _drivingLow = !running || duty <= 0.0;
+            bool pwmActive = running && duty > 0.0 && duty < 1.0;
+
+            // While the charger holds the line at -12 V the samples say nothing about the EV: the level
+            // is F until readings under a high drive have been debounced again.
+            PilotLevel measured = _thresholds.Classify(_highMv);
+            PilotLevel raw = _drivingLow ? PilotLevel.F : measured;
+            _rawLevel = raw;
+            Debounce(raw, nowMs);
+
+            // Driven high but reading 0 V or -12 V, or driven low but held at 0 V or above: the line is
+            // shorted to PE or to a supply.
+            bool shortSeen = _drivingLow
+                ? _highMv >= _thresholds.GetLowMv(PilotLevel.E)
+                : measured == PilotLevel.E || measured == PilotLevel.F;
+            _shortTicks = Count(shortSeen, _shortTicks, nowMs, ref _shortSinceMs);
+
+            bool evPresent = raw == PilotLevel.B || raw == PilotLevel.C || raw == PilotLevel.D;
+            bool diodeBad = pwmActive && evPresent && _thresholds.Classify(_lowMv) != PilotLevel.F;
+            _diodeBadTicks = Count(diodeBad, _diodeBadTicks, nowMs, ref _diodeBadSinceMs);
+        }
+
+        /// <summary>
+        /// A new state is accepted after <c>debounceTicks</c> consecutive ticks agree on it. Readings
+        /// that leave the accepted state for that long without agreeing among themselves make the
+        /// state Invalid, so an unstable line can never keep an old state (and a closed contactor) alive.
+        /// </summary>
+        private void Debounce(PilotLevel raw, long nowMs)
+        {
+            if (raw != _candidate)
+            {
+                _candidate = raw;
+                _candidateTicks = 1;
+                _candidateSinceMs = nowMs;
+            }
+            else if (_candidateTicks < _debounceTicks)
+            {
+                _candidateTicks++;
+            }
+
+            if (raw == _level)
+            {
+                _deviationTicks = 0;
+            }
+            else
+            {
+                if (_deviationTicks == 0)
+                {
+                    _deviationSinceMs = nowMs;
+                }
+
+                if (_deviationTicks < _debounceTicks)
+                {
+                    _deviationTicks++;
+                }
+            }
+
+            if (_candidateTicks >= _debounceTicks && _level != _candidate)
+            {
+                Accept(_candidate, _candidateSinceMs);
+            }
+            else if (_deviationTicks >= _debounceTicks && _level != PilotLevel.Invalid)
+            {
+                Accept(PilotLevel.Invalid, _deviationSinceMs);
+            }
+        }
+
+        private void Accept(PilotLevel level, long sinceMs)
+        {
+            _level = level;
+            _levelSinceMs = sinceMs;
+            _levelChangeCount++;
+            _deviationTicks = 0;
+        }
+
+        private int Count(bool seen, int ticks, long nowMs, ref long sinceMs)
+        {
+            if (!seen)
+            {
+                return 0;
+            }
+
+            if (ticks == 0)
+            {
+                sinceMs = nowMs;
+            }
+
+            return ticks < _debounceTicks ? ticks + 1 : ticks;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+namespace Charger.Firmware.Safety
+{
+    /// <summary>Figures of the safety supervisor; defaults from IEC 61851-1 and issue 3.</summary>
+    public sealed class SafetySettings
+    {
+        public const int FaultCodeCount = 12;
+
+        /// <summary>After a fault the pilot is held at -12 V (state F) this long (issue 3 default).</summary>
+        public const int DefaultFaultHoldMs = 300;
+
+        /// <summary>Over-current: above offer + 10 % + 0.5 A for more than 7 s (issue 3; IEC 61851-1 Table A.8 note on EV tolerance).</summary>
+        public const int DefaultOverCurrentMarginPercent = 10;
+        public const int DefaultOverCurrentOffsetDa = 5;
+        public const int DefaultOverCurrentDurationMs = 7000;
+
+        /// <summary>A meter report older than this is no longer evidence of anything.</summary>
+        public const int DefaultMeterStaleMs = 5000;
+
+        /// <summary>Auto-retry counters start again after a day without that fault.</summary>
+        public const int DefaultRetryCounterResetMs = 24 * 60 * 60 * 1000;
+
+        private readonly FaultPolicy[] _policies = new FaultPolicy[FaultCodeCount];
+
+        public SafetySettings()
+        {
+            _policies[(int)FaultCode.RcdTrip] = new FaultPolicy(LatchPolicy.AutoRetry, 5 * 60 * 1000, 6,
+                "retried automatically 5 min after the trip if the RCD has reset, up to 6 times; then manual reset");
+            _policies[(int)FaultCode.EmergencyStop] = new FaultPolicy(LatchPolicy.Manual, 0, 0,
+                "release the emergency stop, then manual reset");
+            _policies[(int)FaultCode.DiodeFault] = new FaultPolicy(LatchPolicy.UntilUnplug, 0, 0,
+                "clears when the EV is unplugged");
+            _policies[(int)FaultCode.PilotShort] = new FaultPolicy(LatchPolicy.AutoRetry, 10000, 3,
+                "retried 10 s after the short if the pilot reads normally, up to 3 times; then manual reset");
+            _policies[(int)FaultCode.OverCurrent] = new FaultPolicy(LatchPolicy.AutoRetry, 60000, 3,
+                "retried after 60 s, up to 3 times; then manual reset");
+            _policies[(int)FaultCode.OverTemperature] = new FaultPolicy(LatchPolicy.SelfClearing, 0, 0,
+                "clears when every sensor is 3 °C below its stop threshold");
+            _policies[(int)FaultCode.TemperatureSensor] = new FaultPolicy(LatchPolicy.SelfClearing, 10000, 0,
+                "clears when every sensor has read normally for 10 s");
+            _policies[(int)FaultCode.ContactorStuckOpen] = new FaultPolicy(LatchPolicy.AutoRetry, 60000, 3,
+                "retried after 60 s, up to 3 times; then manual reset");
+            _policies[(int)FaultCode.ContactorWelded] = new FaultPolicy(LatchPolicy.ManualWithConfirmation, 0, 0,
+                "never cleared automatically: inspect or replace the contactor, then manual reset with confirmation");
+            _policies[(int)FaultCode.MeterFault] = new FaultPolicy(LatchPolicy.SelfClearing, 0, 0,
+                "clears when the meter reports healthy again");
+            _policies[(int)FaultCode.CableFault] = new FaultPolicy(LatchPolicy.UntilUnplug, 0, 0,
+                "clears when the cable is unplugged");
+            _policies[(int)FaultCode.InternalFailure] = new FaultPolicy(LatchPolicy.Manual, 0, 0,
+                "firmware stage failed: read the log, then manual reset or reboot");
+        }
+
+        public int FaultHoldMs { get; set; } = DefaultFaultHoldMs;
+
+        public int OverCurrentMarginPercent { get; set; } = DefaultOverCurrentMarginPercent;
+
+        public int OverCurrentOffsetDa { get; set; } = DefaultOverCurrentOffsetDa;
+
+        public int OverCurrentDurationMs { get; set; } = DefaultOverCurrentDurationMs;
+
+        /// <summary>Board polarity of the RCD trip output.</summary>
+        public bool RcdTrippedWhenHigh { get; set; } = true;
+
+        /// <summary>Board polarity of the emergency-stop input.</summary>
+        public bool EmergencyStopPressedWhenHigh { get; set; } = true;
+
+        /// <summary>When true, a missing meter report (older than <see cref="MeterStaleMs"/>) is a fault.</summary>
+        public bool MeterRequired { get; set; }
+
+        public int MeterStaleMs { get; set; } = DefaultMeterStaleMs;
+
+        /// <summary>When true, a meter that reports itself unhealthy stops charging.</summary>
+        public bool StopOnMeterFault { get; set; } = true;
+
+        public int RetryCounterResetMs { get; set; } = DefaultRetryCounterResetMs;
+
+        public FaultPolicy GetPolicy(FaultCode code)
+        {
+            return _policies[(int)code];
+        }
+
+        public void SetPolicy(FaultCode code, FaultPolicy policy)
+        {
+            if (policy == null)
+            {
+                throw new System.ArgumentNullException("policy");
+            }
+
+            if (code == FaultCode.ContactorWelded && policy.Latch != LatchPolicy.ManualWithConfirmation)
+            {
+                // A welded contactor keeps the vehicle live; nothing but a person may clear it.
+                throw new System.ArgumentException("a welded contactor fault must stay latched with confirmation");
+            }
+
+            _policies[(int)code] = policy;
+        }
+    }
+}

@@ -1,0 +1,469 @@
+using Charger.Firmware.Contactors;
+using Charger.Firmware.Pilot;
+using Charger.Firmware.Runtime;
+using Charger.Firmware.Thermal;
+using Charger.Hal;
+
+namespace Charger.Firmware.Safety
+{
+    /// <summary>
+    /// Decides what is allowed. Runs every tick after the pilot stages and before the state machine:
+    /// reads RCD, emergency stop, pilot diode and short, cable, temperatures, contactor feedback,
+    /// over-current and meter health, raises and clears faults by their policies, and vetoes power
+    /// while any fault is active. Every fault is logged and reported through <see cref="IChargerEvents"/>.
+    /// It is also the runtime's fail-safe: a stage that throws drives the outputs safe through here.
+    /// </summary>
+    public sealed class SafetySupervisor : ITickStage, IFailSafe
+    {
+        private const string Component = "safety";
+
+        private readonly SafetySettings _settings;
+        private readonly ControlPilot _pilot;
+        private readonly ProximityPilot _proximity;
+        private readonly ThermalMonitor _thermal;
+        private readonly Contactor _contactor;
+        private readonly IPwmOutput _pwm;
+        private readonly IDigitalInput _rcd;
+        private readonly IDigitalInput _emergencyStop;
+        private readonly ILog _log;
+        private readonly IChargerEvents _events;
+
+        private readonly bool[] _active = new bool[SafetySettings.FaultCodeCount];
+        private readonly bool[] _present = new bool[SafetySettings.FaultCodeCount];
+        private readonly bool[] _latched = new bool[SafetySettings.FaultCodeCount];
+        private readonly long[] _raisedMs = new long[SafetySettings.FaultCodeCount];
+        private readonly long[] _goneSinceMs = new long[SafetySettings.FaultCodeCount];
+        private readonly int[] _retryCount = new int[SafetySettings.FaultCodeCount];
+        private readonly long[] _lastRaisedMs = new long[SafetySettings.FaultCodeCount];
+        private readonly string[] _reasons = new string[SafetySettings.FaultCodeCount];
+        private int _activeCount;
+        private long _faultHoldUntilMs = long.MinValue;
+        private long _lastTickMs;
+
+        private int _advertisedOfferDa;
+        private bool _meterReported;
+        private bool _meterHealthy = true;
+        private long _meterReportMs;
+        private int _maxPhaseCurrentDa;
+        private long _overCurrentSinceMs = -1;
+        private long _faultRaiseCount;
+
+        public SafetySupervisor(SafetySettings settings, ControlPilot pilot, ProximityPilot proximity, ThermalMonitor thermal,
+            Contactor contactor, IPwmOutput pwm, IDigitalInput rcd, IDigitalInput emergencyStop, ILog log, IChargerEvents events)
+        {
+            if (settings == null || pilot == null || contactor == null || pwm == null || log == null)
+            {
+                throw new System.ArgumentNullException("settings", "safety supervisor needs settings, pilot, contactor, PWM and log");
+            }
+
+            _settings = settings;
+            _pilot = pilot;
+            _proximity = proximity;
+            _thermal = thermal;
+            _contactor = contactor;
+            _pwm = pwm;
+            _rcd = rcd;
+            _emergencyStop = emergencyStop;
+            _log = log;
+            _events = events;
+            for (int i = 0; i < SafetySettings.FaultCodeCount; i++)
+            {
+                _goneSinceMs[i] = -1;
+                _lastRaisedMs[i] = long.MinValue / 2;
+            }
+        }
+
+        public string Name
+        {
+            get { return "safety"; }
+        }
+
+        /// <summary>The veto: true only while no fault is active.</summary>
+        public bool ChargingAllowed
+        {
+            get { return _activeCount == 0; }
+        }
+
+        public int ActiveFaultCount
+        {
+            get { return _activeCount; }
+        }
+
+        public long FaultRaiseCount
+        {
+            get { return _faultRaiseCount; }
+        }
+
+        public long FaultHoldUntilMs
+        {
+            get { return _faultHoldUntilMs; }
+        }
+
+        /// <summary>Highest phase current of the latest fresh meter report, in deciamperes (0 when none).</summary>
+        public int MaxPhaseCurrentDa
+        {
+            get { return _maxPhaseCurrentDa; }
+        }
+
+        /// <summary>Tick time of the latest meter report.</summary>
+        public long MeterReportMs
+        {
+            get { return _meterReportMs; }
+        }
+
+        public ThermalMonitor Thermal
+        {
+            get { return _thermal; }
+        }
+
+        /// <summary>The pilot is held at -12 V (state F) after a fault.</summary>
+        public bool FaultHoldActive(long nowMs)
+        {
+            return nowMs < _faultHoldUntilMs;
+        }
+
+        public bool IsActive(FaultCode code)
+        {
+            return _active[(int)code];
+        }
+
+        /// <summary>Active and waiting for a manual reset.</summary>
+        public bool IsLatched(FaultCode code)
+        {
+            return _active[(int)code] && _latched[(int)code];
+        }
+
+        public string GetReason(FaultCode code)
+        {
+            return _reasons[(int)code];
+        }
+
+        public int GetRetryCount(FaultCode code)
+        {
+            return _retryCount[(int)code];
+        }
+
+        public FaultPolicy GetPolicy(FaultCode code)
+        {
+            return _settings.GetPolicy(code);
+        }
+
+        /// <summary>Copies the active fault codes into <paramref name="buffer"/>; returns how many.</summary>
+        public int GetActiveFaults(FaultCode[] buffer)
+        {
+            int n = 0;
+            for (int i = 0; i < SafetySettings.FaultCodeCount && n < buffer.Length; i++)
+            {
+                if (_active[i])
+                {
+                    buffer[n++] = (FaultCode)i;
+                }
+            }
+
+            return n;
+        }
+
+        /// <summary>True when the meter has reported within its stale time.</summary>
+        public bool MeterFresh(long nowMs)
+        {
+            return _meterReported && _meterHealthy && nowMs - _meterReportMs <= _settings.MeterStaleMs;
+        }
+
+        /// <summary>The current the PWM advertises now (set by the output stage each tick), the over-current reference.</summary>
+        public void SetAdvertisedOfferDa(int offerDa)
+        {
+            _advertisedOfferDa = offerDa;
+        }
+
+        /// <summary>
+        /// Called by the metering glue after each poll: whether the meter answered sensibly, and the
+        /// phase currents in amperes (0 for phases not present).
+        /// </summary>
+        public void ReportMeter(long nowMs, bool healthy, double l1A, double l2A, double l3A)
+        {
+            _meterReported = true;
+            _meterHealthy = healthy;
+            _meterReportMs = nowMs;
+            double max = l1A;
+            if (l2A > max)
+            {
+                max = l2A;
+            }
+
+            if (l3A > max)
+            {
+                max = l3A;
+            }
+
+            _maxPhaseCurrentDa = healthy ? (int)(max * 10.0 + 0.5) : 0;
+        }
+
+        public void Tick(long nowMs)
+        {
+            _lastTickMs = nowMs;
+
+            if (Condition(FaultCode.RcdTrip, _rcd != null && _rcd.Read() == _settings.RcdTrippedWhenHigh))
+            {
+                Raise(FaultCode.RcdTrip, "residual current device tripped (RDC-DD 6 mA DC / 30 mA AC)", nowMs);
+            }
+
+            if (Condition(FaultCode.EmergencyStop, _emergencyStop != null && _emergencyStop.Read() == _settings.EmergencyStopPressedWhenHigh))
+            {
+                Raise(FaultCode.EmergencyStop, "emergency stop pressed", nowMs);
+            }
+
+            if (Condition(FaultCode.DiodeFault, _pilot.DiodeFaultDetected))
+            {
+                Raise(FaultCode.DiodeFault, "EV pilot diode missing: low plateau not at -12 V while PWM runs", nowMs);
+            }
+
+            if (Condition(FaultCode.PilotShort, _pilot.ShortDetected))
+            {
+                Raise(FaultCode.PilotShort, "control pilot shorted (reads 0 V or -12 V while driven high)", nowMs);
+            }
+
+            if (Condition(FaultCode.CableFault, _proximity != null && _proximity.Status == CableStatus.Fault))
+            {
+                Raise(FaultCode.CableFault, "cable proximity resistor out of range (damaged or unknown cable)", nowMs);
+            }
+
+            if (_thermal != null)
+            {
+                _thermal.Update();
+                if (Condition(FaultCode.TemperatureSensor, _thermal.AnySensorFault))
+                {
+                    NtcThermistor sensor = _thermal.GetSensor(_thermal.FaultySensorIndex);
+                    Raise(FaultCode.TemperatureSensor, "temperature sensor " + sensor.Name + " "
+                        + (sensor.Status == SensorStatus.Open ? "open circuit" : "short circuit"), nowMs);
+                }
+
+                if (Condition(FaultCode.OverTemperature, _thermal.OverTemperature))
+                {
+                    NtcThermistor sensor = _thermal.GetSensor(_thermal.OverTemperatureSensorIndex);
+                    Raise(FaultCode.OverTemperature, "temperature " + sensor.Name + " at " + sensor.TemperatureC.ToString("F1")
+                        + " °C reached its stop threshold", nowMs);
+                }
+            }
+            else
+            {
+                Condition(FaultCode.TemperatureSensor, false);
+                Condition(FaultCode.OverTemperature, false);
+            }
+
+            _contactor.Evaluate(nowMs);
+            if (Condition(FaultCode.ContactorStuckOpen, _contactor.StuckOpenDetected))
+            {
+                Raise(FaultCode.ContactorStuckOpen, "contactor did not confirm closing within " + _contactor.ConfirmMs + " ms", nowMs);
+            }
+
+            if (Condition(FaultCode.ContactorWelded, _contactor.WeldedDetected))
+            {
+                Raise(FaultCode.ContactorWelded, "contactor still closed " + _contactor.ConfirmMs + " ms after opening: welded", nowMs);
+            }
+
+            if (Condition(FaultCode.OverCurrent, OverCurrentPersisting(nowMs)))
+            {
+                Raise(FaultCode.OverCurrent, "phase current " + _maxPhaseCurrentDa + " dA above offer " + _advertisedOfferDa
+                    + " dA + margin for more than " + _settings.OverCurrentDurationMs + " ms", nowMs);
+            }
+
+            bool meterBad = (_meterReported && !_meterHealthy && _settings.StopOnMeterFault)
+                || (_settings.MeterRequired && (!_meterReported || nowMs - _meterReportMs > _settings.MeterStaleMs));
+            if (Condition(FaultCode.MeterFault, meterBad))
+            {
+                Raise(FaultCode.MeterFault, _meterReported && !_meterHealthy ? "energy meter reports a fault" : "energy meter not reporting", nowMs);
+            }
+
+            for (int i = 0; i < SafetySettings.FaultCodeCount; i++)
+            {
+                if (_active[i])
+                {
+                    TryRecover((FaultCode)i, nowMs);
+                }
+            }
+        }
+
+        /// <summary>The runtime's fail-safe: open the contactor, hold the pilot at -12 V, latch a fault. Never throws.</summary>
+        public void EnterSafeState(string reason)
+        {
+            try
+            {
+                _contactor.Command(false, _lastTickMs);
+                _pwm.SetDutyCycle(0.0);
+                _pwm.Start();
+            }
+            catch (System.Exception ex)
+            {
+                _log.Write(LogLevel.Error, Component, "fail-safe could not drive outputs: " + ex.Message);
+            }
+
+            if (!_active[(int)FaultCode.InternalFailure])
+            {
+                _present[(int)FaultCode.InternalFailure] = false;
+                Raise(FaultCode.InternalFailure, reason, _lastTickMs);
+            }
+            else
+            {
+                _faultHoldUntilMs = _lastTickMs + _settings.FaultHoldMs;
+            }
+        }
+
+        /// <summary>
+        /// Manual reset from the console or OCPP. A welded contactor needs
+        /// <paramref name="confirmed"/>: the technician states the contactor was inspected.
+        /// </summary>
+        public FaultClearResult ClearFault(FaultCode code, bool confirmed)
+        {
+            int i = (int)code;
+            if (!_active[i])
+            {
+                return FaultClearResult.NotActive;
+            }
+
+            if (_settings.GetPolicy(code).Latch == LatchPolicy.ManualWithConfirmation && !confirmed)
+            {
+                return FaultClearResult.ConfirmationRequired;
+            }
+
+            if (_present[i])
+            {
+                return FaultClearResult.ConditionPresent;
+            }
+
+            _retryCount[i] = 0;
+            Clear(code, "manual reset", _lastTickMs);
+            return FaultClearResult.Cleared;
+        }
+
+        /// <summary>Manual reset of every fault whose condition is gone; returns how many cleared.</summary>
+        public int ClearAllFaults(bool confirmed)
+        {
+            int cleared = 0;
+            for (int i = 0; i < SafetySettings.FaultCodeCount; i++)
+            {
+                if (_active[i] && ClearFault((FaultCode)i, confirmed) == FaultClearResult.Cleared)
+                {
+                    cleared++;
+                }
+            }
+
+            return cleared;
+        }
+
+        private bool OverCurrentPersisting(long nowMs)
+        {
+            int limitDa = _advertisedOfferDa + _advertisedOfferDa * _settings.OverCurrentMarginPercent / 100 + _settings.OverCurrentOffsetDa;
+            if (!MeterFresh(nowMs) || _maxPhaseCurrentDa <= limitDa)
+            {
+                _overCurrentSinceMs = -1;
+                return false;
+            }
+
+            if (_overCurrentSinceMs < 0)
+            {
+                _overCurrentSinceMs = nowMs;
+            }
+
+            return nowMs - _overCurrentSinceMs > _settings.OverCurrentDurationMs;
+        }
+
+        /// <summary>Records whether the cause is there now; true when it is and the fault is not yet raised.</summary>
+        private bool Condition(FaultCode code, bool present)
+        {
+            int i = (int)code;
+            _present[i] = present;
+            return present && !_active[i];
+        }
+
+        private void Raise(FaultCode code, string reason, long nowMs)
+        {
+            int i = (int)code;
+            FaultPolicy policy = _settings.GetPolicy(code);
+            if (nowMs - _lastRaisedMs[i] >= _settings.RetryCounterResetMs)
+            {
+                _retryCount[i] = 0;
+            }
+
+            _active[i] = true;
+            _raisedMs[i] = nowMs;
+            _lastRaisedMs[i] = nowMs;
+            _goneSinceMs[i] = -1;
+            _reasons[i] = reason;
+            _latched[i] = policy.Latch == LatchPolicy.Manual || policy.Latch == LatchPolicy.ManualWithConfirmation
+                || (policy.Latch == LatchPolicy.AutoRetry && _retryCount[i] >= policy.MaxRetries);
+            _activeCount++;
+            _faultRaiseCount++;
+            _faultHoldUntilMs = nowMs + _settings.FaultHoldMs;
+
+            string rule = _latched[i] && policy.Latch == LatchPolicy.AutoRetry
+                ? "retries used up (" + policy.MaxRetries + "): manual reset"
+                : policy.RecoveryRule;
+            _log.Write(LogLevel.Error, Component, "fault " + code.ToString() + ": " + reason + "; recovery: " + rule);
+            if (_events != null)
+            {
+                _events.FaultRaised(code, reason, _latched[i], nowMs);
+            }
+        }
+
+        private void TryRecover(FaultCode code, long nowMs)
+        {
+            int i = (int)code;
+            if (_present[i])
+            {
+                _goneSinceMs[i] = -1;
+                return;
+            }
+
+            if (_goneSinceMs[i] < 0)
+            {
+                _goneSinceMs[i] = nowMs;
+            }
+
+            if (_latched[i])
+            {
+                return;
+            }
+
+            FaultPolicy policy = _settings.GetPolicy(code);
+            switch (policy.Latch)
+            {
+                case LatchPolicy.SelfClearing:
+                    if (nowMs - _goneSinceMs[i] >= policy.RetryDelayMs)
+                    {
+                        Clear(code, "condition gone", nowMs);
+                    }
+
+                    break;
+                case LatchPolicy.AutoRetry:
+                    if (nowMs - _raisedMs[i] >= policy.RetryDelayMs)
+                    {
+                        _retryCount[i]++;
+                        Clear(code, "auto-retry " + _retryCount[i] + " of " + policy.MaxRetries, nowMs);
+                    }
+
+                    break;
+                case LatchPolicy.UntilUnplug:
+                    if (_pilot.Level == PilotLevel.A)
+                    {
+                        Clear(code, "EV unplugged", nowMs);
+                    }
+
+                    break;
+            }
+        }
+
+        private void Clear(FaultCode code, string how, long nowMs)
+        {
+            int i = (int)code;
+            _active[i] = false;
+            _latched[i] = false;
+            _goneSinceMs[i] = -1;
+            _activeCount--;
+            _log.Write(LogLevel.Info, Component, "fault " + code.ToString() + " cleared: " + how);
+            if (_events != null)
+            {
+                _events.FaultCleared(code, how, nowMs);
+            }
+        }
+    }
+}
