@@ -1,0 +1,129 @@
+using Charger.Firmware.Console;
+using Charger.Firmware.Control;
+using Charger.Firmware.Diagnostics;
+using Charger.Firmware.Runtime;
+using Charger.Hal;
+using Charger.Metering.Modbus;
+using Charger.Metering.Service;
+
+namespace Charger.Firmware.Station
+{
+    /// <summary>
+    /// The whole station on one runtime, built the same way on the board (firmware/Charger.Device)
+    /// and in the simulator: charge control first (pilot, proximity, safety, state machine,
+    /// outputs), then metering, then the console. <see cref="Tick"/> is the only entry point the
+    /// main loop calls.
+    /// </summary>
+    public sealed class ChargingStation
+    {
+        private readonly StationHardware _hardware;
+        private readonly StationSettings _settings;
+        private readonly LogRing _log;
+        private readonly ChargerRuntime _runtime;
+        private readonly ChargeController _controller;
+        private readonly FaultHistory _faults;
+        private readonly MeterService _meter;
+        private readonly StationStatusSource _status;
+        private readonly ConsoleEngine _console;
+
+        public ChargingStation(StationHardware hardware, StationSettings settings)
+        {
+            if (hardware == null || settings == null || hardware.Clock == null || hardware.Control == null)
+            {
+                throw new System.ArgumentNullException("hardware", "a station needs hardware with a clock and charge-control pins, and settings");
+            }
+
+            _hardware = hardware;
+            _settings = settings;
+            _log = new LogRing(hardware.Clock, settings.LogCapacity);
+            _runtime = new ChargerRuntime(_log, hardware.Watchdog, settings.Control.TickPeriodMs, 16, 32);
+
+            _controller = new ChargeController(hardware.Control, settings.Control, _log);
+            _controller.Register(_runtime);
+            _faults = new FaultHistory(settings.FaultHistoryDepth, _controller.Safety);
+            _controller.AddEventSink(_faults);
+
+            if (hardware.MeterPort != null && settings.MeterProfile != null)
+            {
+                ModbusRtuMaster master = new ModbusRtuMaster(hardware.MeterPort, hardware.MeterDriverEnable);
+                _meter = new MeterService(master, settings.MeterProfile, settings.MeterSlaveAddress);
+                _meter.PollPeriodMs = settings.MeterPollPeriodMs;
+                _meter.LossPolicy = settings.MeterLossPolicy;
+                _runtime.AddStage(new MeteringStage(_meter, _controller));
+            }
+
+            _status = new StationStatusSource(_controller, _meter, settings);
+
+            if (hardware.ConsolePort != null)
+            {
+                ConsoleServices services = new ConsoleServices();
+                services.Status = _status;
+                services.Faults = new StationFaultControl(_faults, _controller);
+                services.Reboot = hardware.Reboot;
+                _console = new ConsoleEngine(hardware.ConsolePort, _log, _log, services, settings.Console);
+                _runtime.AddStage(_console);
+            }
+
+            if (hardware.Watchdog != null && settings.WatchdogTimeoutMs > 0)
+            {
+                hardware.Watchdog.Start(settings.WatchdogTimeoutMs);
+            }
+
+            _log.Write(LogLevel.Info, "station", "ChargerFirmware " + StationSettings.FirmwareVersion + " started"
+                + (_meter == null ? ", no meter" : ", meter " + settings.MeterProfile.GetType().Name)
+                + (_console == null ? "" : ", console on"));
+        }
+
+        public LogRing Log
+        {
+            get { return _log; }
+        }
+
+        public ChargerRuntime Runtime
+        {
+            get { return _runtime; }
+        }
+
+        public ChargeController Controller
+        {
+            get { return _controller; }
+        }
+
+        /// <summary>Null when the station was built without a meter.</summary>
+        public MeterService Meter
+        {
+            get { return _meter; }
+        }
+
+        public FaultHistory Faults
+        {
+            get { return _faults; }
+        }
+
+        public StationStatusSource Status
+        {
+            get { return _status; }
+        }
+
+        /// <summary>Null when the station was built without a console port.</summary>
+        public ConsoleEngine Console
+        {
+            get { return _console; }
+        }
+
+        public StationSettings Settings
+        {
+            get { return _settings; }
+        }
+
+        public StationHardware Hardware
+        {
+            get { return _hardware; }
+        }
+
+        public void Tick(long nowMs)
+        {
+            _runtime.Tick(nowMs);
+        }
+    }
+}

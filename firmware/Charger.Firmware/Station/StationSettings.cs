@@ -1,0 +1,42 @@
+using Charger.Firmware.Console;
+using Charger.Firmware.Control;
+using Charger.Metering.Profiles;
+using Charger.Metering.Service;
+
+namespace Charger.Firmware.Station
+{
+    /// <summary>How a station is built: charge control, meter, console, identity.</summary>
+    public sealed class StationSettings
+    {
+        /// <summary>Shown by the console's <c>version</c> and sent in BootNotification.</summary>
+        public const string FirmwareVersion = "0.1.0";
+
+        public string Vendor { get; set; } = "ChargerFirmware";
+
+        public string Model { get; set; } = "CF-AC22";
+
+        public string SerialNumber { get; set; } = "CF-0001";
+
+        public ChargeControlConfig Control { get; set; } = new ChargeControlConfig();
+
+        /// <summary>Meter type on the RS-485 bus; null builds a station without metering.</summary>
+        public IMeterProfile MeterProfile { get; set; }
+
+        public byte MeterSlaveAddress { get; set; } = 1;
+
+        public int MeterPollPeriodMs { get; set; } = MeterService.DefaultPollPeriodMs;
+
+        public MeterLossPolicy MeterLossPolicy { get; set; } = MeterLossPolicy.StopCharging;
+
+        public ConsoleSettings Console { get; set; }
+
+        /// <summary>Lines the log ring keeps (console <c>log</c>, OCPP log upload).</summary>
+        public int LogCapacity { get; set; } = 512;
+
+        /// <summary>How many raised and cleared faults the console's <c>faults</c> can show.</summary>
+        public int FaultHistoryDepth { get; set; } = 16;
+
+        /// <summary>Hardware watchdog timeout; 0 leaves the watchdog off.</summary>
+        public int WatchdogTimeoutMs { get; set; } = 2000;
+    }
+}

@@ -1,0 +1,30 @@
+using Charger.Hal;
+
+namespace Charger.Sim.Simulation;
+
+/// <summary>How the simulated station and its world are set up.</summary>
+public sealed class SimOptions
+{
+    public ulong Seed { get; init; } = 1;
+
+    public string StationId { get; init; } = "CF-SIM-001";
+
+    /// <summary>Station-side console port (a pseudo-terminal for --console, a loopback in tests); null for none.</summary>
+    public ISerialPort ConsolePort { get; init; }
+
+    public double AmbientC { get; init; } = 25;
+
+    public double EvCapacityWh { get; init; } = 40_000;
+
+    public double EvStateOfChargePercent { get; init; } = 60;
+
+    public double EvMaxCurrentA { get; init; } = 32;
+
+    public int EvPhases { get; init; } = 3;
+
+    /// <summary>How often the session chart takes a sample (virtual ms).</summary>
+    public int ChartSampleMs { get; init; } = 1000;
+
+    /// <summary>How long a "power-cut" keeps power off when the script gives no duration.</summary>
+    public int DefaultPowerCutMs { get; init; } = 3000;
+}
