@@ -27,9 +27,11 @@ echo "== nanoFramework gate"
 if [ -f tools/NfGate/NfGate.proj ]; then
   dotnet build tools/NfGate/NfGate.proj -nologo -v:m >"$logdir/gate.log" 2>&1
   gate_rc=$?
-  grep -E "NFGATE|error" "$logdir/gate.log" | sed 's/^ *//' | sort -u
-  gp=$(grep -c "NFGATE PASS" "$logdir/gate.log")
-  gf=$(grep -c "NFGATE FAIL" "$logdir/gate.log")
+  # One line per device project: "NfGate: <project> PASSED|FAILED the nanoFramework 1.x gate ...",
+  # with the NFxxxx/CSxxxx errors (file, line, rule) above a failure.
+  grep -E "NfGate: |error" "$logdir/gate.log" | sed 's/^ *//' | sort -u
+  gp=$(grep -E "NfGate: .* PASSED the" "$logdir/gate.log" | sort -u | wc -l)
+  gf=$(grep -E "NfGate: .* FAILED the" "$logdir/gate.log" | sort -u | wc -l)
   if [ "$gate_rc" -ne 0 ] && [ "$gf" -eq 0 ]; then gf=1; fi
   passed=$((passed + gp)); failed=$((failed + gf))
   echo "gate: $gp passed, $gf failed"

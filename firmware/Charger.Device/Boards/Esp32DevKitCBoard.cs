@@ -1,0 +1,86 @@
+using System.Device.Adc;
+using System.Device.Gpio;
+using System.IO.Ports;
+using Charger.Hal;
+using Charger.Hal.Nano;
+using nanoFramework.Hardware.Esp32;
+
+namespace Charger.Device.Boards
+{
+    /// <summary>
+    /// ESP32-DevKitC (ESP32-WROOM-32, nanoFramework target ESP32_REV3) on the charger carrier board.
+    /// ESP32 peripherals are routed to pins at run time (Configuration.SetPinFunction), so this file
+    /// routes before it opens anything. GPIO 34-39 are input-only and have no pull resistors: the
+    /// carrier board pulls RCD trip and emergency stop up externally.
+    /// </summary>
+    public sealed class Esp32DevKitCBoard : IBoard
+    {
+        // Carrier board wiring (ESP32 GPIO numbers).
+        private const int PilotPwmPin = 25;
+        private const int PilotSensePin = 36;            // ADC1_CH0 (SENSOR_VP)
+        private const int PilotSenseAdcChannel = 0;
+        private const int ProximitySensePin = 39;        // ADC1_CH3 (SENSOR_VN)
+        private const int ProximitySenseAdcChannel = 3;
+        private const int ContactorCoilPin = 26;
+        private const int ContactorFeedbackPin = 27;
+        private const int ConnectorLockPin = 14;
+        private const int ResidualCurrentTripPin = 34;
+        private const int EmergencyStopPin = 35;
+        private const int StatusLedPin = 2;              // on-board blue LED of the DevKitC
+        private const int MeterTxPin = 17;
+        private const int MeterRxPin = 16;
+        private const int MeterDriverEnablePin = 4;      // RTS drives the RS-485 transceiver's DE/RE
+
+        // COM1 carries the nanoFramework debugger/deployment link on ESP32; the meter gets COM2.
+        private const string MeterPort = "COM2";
+
+        // Modbus RTU factory default of common DIN-rail meters (9600 8N1); the meter profile can reconfigure.
+        private const int MeterBaudRate = 9600;
+
+        // IEC 61851-1 Annex A: the control pilot oscillates at 1 kHz.
+        private const int PilotFrequencyHz = 1000;
+
+        // IEC 61851-1 Table A.2: a steady +12 V (duty 1.0) is state A, "no vehicle, no offer".
+        private const double PilotIdleDuty = 1.0;
+
+        // Internal flash, LittleFS, mounted as I: by the ESP32 nanoFramework target.
+        private const string StorageFolder = "I:\\charger";
+
+        public string Name
+        {
+            get { return "ESP32-DevKitC (ESP32_REV3)"; }
+        }
+
+        public DeviceHal CreateHal(IClock clock, ILog log)
+        {
+            Configuration.SetPinFunction(PilotPwmPin, DeviceFunction.PWM1);
+            Configuration.SetPinFunction(PilotSensePin, DeviceFunction.ADC1_CH0);
+            Configuration.SetPinFunction(ProximitySensePin, DeviceFunction.ADC1_CH3);
+            Configuration.SetPinFunction(MeterTxPin, DeviceFunction.COM2_TX);
+            Configuration.SetPinFunction(MeterRxPin, DeviceFunction.COM2_RX);
+            Configuration.SetPinFunction(MeterDriverEnablePin, DeviceFunction.COM2_RTS);
+
+            GpioController gpio = new GpioController();
+            AdcController adc = new AdcController();
+            DeviceHal hal = new DeviceHal();
+            hal.Clock = clock;
+            // Outputs first, each at its safe level: contactor open, lock released, LED off.
+            hal.ContactorCoil = new NanoDigitalOutput(gpio, ContactorCoilPin, false);
+            hal.ConnectorLock = new NanoDigitalOutput(gpio, ConnectorLockPin, false);
+            hal.StatusLed = new NanoDigitalOutput(gpio, StatusLedPin, false);
+            hal.PilotPwm = new NanoPwmOutput(PilotPwmPin, PilotFrequencyHz, PilotIdleDuty);
+            hal.PilotSense = new NanoAdcChannel(adc, PilotSenseAdcChannel);
+            hal.ProximitySense = new NanoAdcChannel(adc, ProximitySenseAdcChannel);
+            hal.ContactorFeedback = new NanoDigitalInput(gpio, ContactorFeedbackPin, PinMode.InputPullUp);
+            hal.ResidualCurrentTrip = new NanoDigitalInput(gpio, ResidualCurrentTripPin, PinMode.Input);
+            hal.EmergencyStop = new NanoDigitalInput(gpio, EmergencyStopPin, PinMode.Input);
+            hal.MeterBus = new NanoSerialPort(MeterPort, MeterBaudRate, Parity.None, 8, StopBits.One, true);
+            hal.Files = new NanoFileStore(StorageFolder);
+            hal.CsmsLink = new NanoWebSocketClient();
+            hal.Random = new NanoRandom();
+            hal.Watchdog = new NanoSoftwareWatchdog(log);
+            hal.Reboot = new NanoRebootController(log);
+            return hal;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Charger.Hal;
+
+namespace Charger.Device
+{
+    /// <summary>
+    /// Everything the firmware touches on a board, behind the HAL interfaces. A board file fills it;
+    /// the composition and the runtime only ever see these interfaces, never a pin number.
+    /// </summary>
+    public sealed class DeviceHal
+    {
+        public IClock Clock { get; set; }
+
+        /// <summary>1 kHz control-pilot generator (IEC 61851-1 Annex A).</summary>
+        public IPwmOutput PilotPwm { get; set; }
+
+        /// <summary>Control-pilot voltage after the board's divider, sampled for the CP state.</summary>
+        public IAdcChannel PilotSense { get; set; }
+
+        /// <summary>Proximity-pilot voltage: cable current rating (IEC 61851-1 Annex B).</summary>
+        public IAdcChannel ProximitySense { get; set; }
+
+        public IDigitalOutput ContactorCoil { get; set; }
+
+        /// <summary>Auxiliary contact of the main contactor: high when closed (welded-contact detection).</summary>
+        public IDigitalInput ContactorFeedback { get; set; }
+
+        public IDigitalOutput ConnectorLock { get; set; }
+
+        public IDigitalInput ResidualCurrentTrip { get; set; }
+
+        public IDigitalInput EmergencyStop { get; set; }
+
+        public IDigitalOutput StatusLed { get; set; }
+
+        /// <summary>RS-485 Modbus RTU bus to the energy meter.</summary>
+        public ISerialPort MeterBus { get; set; }
+
+        public IFileStore Files { get; set; }
+
+        public IWebSocketClient CsmsLink { get; set; }
+
+        public IRandomSource Random { get; set; }
+
+        public IWatchdog Watchdog { get; set; }
+
+        public IRebootController Reboot { get; set; }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Charger.Gate.Tests
+{
+    /// <summary>
+    /// The stubs are shaped like the real packages: members live in the assembly that ships them,
+    /// and what 1.x lacks is missing here too (so the gate fails where a board build would).
+    /// </summary>
+    public class StubSurfaceTests
+    {
+        [Fact]
+        public void TickCount64_NeedsNanoFrameworkRuntimeNative_AsOnTheBoard()
+        {
+            const string source = "namespace Device { public class C { public long Now() { return System.Environment.TickCount64; } } }";
+
+            Assert.Contains(GateCompiler.Gate(source, "mscorlib"), d => d.Id == "CS0117" || d.Id == "CS0234" || d.Id == "CS0103");
+            Assert.Empty(GateCompiler.Gate(source, "mscorlib", "nanoFramework.Runtime.Native"));
+        }
+
+        [Fact]
+        public void StringBuilder_NeedsNanoFrameworkSystemText_NotMscorlib()
+        {
+            const string source = "namespace Device { public class C { public string S() { return new System.Text.StringBuilder().Append(1).ToString(); } } }";
+
+            Assert.Contains(GateCompiler.Gate(source, "mscorlib"), d => d.Id == "CS0234" || d.Id == "CS0246");
+            Assert.Empty(GateCompiler.Gate(source, "mscorlib", "nanoFramework.System.Text"));
+        }
+
+        [Fact]
+        public void Hashtable_NeedsNanoFrameworkSystemCollections_ArrayListDoesNot()
+        {
+            const string hashtable = "namespace Device { public class C { public object T() { return new System.Collections.Hashtable(); } } }";
+            const string arrayList = "namespace Device { public class C { public object T() { return new System.Collections.ArrayList(); } } }";
+
+            Assert.Contains(GateCompiler.Gate(hashtable, "mscorlib"), d => d.Id == "CS0234" || d.Id == "CS0246");
+            Assert.Empty(GateCompiler.Gate(hashtable, "mscorlib", "nanoFramework.System.Collections"));
+            Assert.Empty(GateCompiler.Gate(arrayList, "mscorlib"));
+        }
+
+        [Fact]
+        public void Math_LivesInSystemMath_WithOnlyTheOverloadsThePackageDeclares()
+        {
+            const string ints = "namespace Device { public class C { public int M() { return System.Math.Max(1, 2); } } }";
+            const string longs = "namespace Device { public class C { public long M(long a, long b) { return System.Math.Max(a, b); } } }";
+
+            Assert.Contains(GateCompiler.Gate(ints, "mscorlib"), d => d.Id == "CS0234" || d.Id == "CS0117" || d.Id == "CS0103");
+            Assert.Empty(GateCompiler.Gate(ints, "mscorlib", "System.Math"));
+            // 1.x Math.Max has no long overload: the double overload is picked and does not fit a long.
+            Assert.Contains(GateCompiler.Gate(longs, "mscorlib", "System.Math"), d => d.Id == "CS0266");
+        }
+
+        [Fact]
+        public void WebSocket_ConnectTakesHeaders_AndReceiveIsAnEvent()
+        {
+            const string source = @"
+using System.Net.WebSockets;
+namespace Device
+{
+    public class C
+    {
+        public void Open()
+        {
+            var headers = new ClientWebSocketHeaders();
+            headers[""Sec-WebSocket-Protocol""] = ""ocpp2.0.1"";
+            var socket = new ClientWebSocket(null);
+            socket.MessageReceived += OnMessage;
+            socket.Connect(""ws://csms.example/ocpp/CP1"", headers);
+            bool open = socket.State == System.Net.WebSockets.WebSocketFrame.WebSocketState.Open;
+            socket.SendString(""[2,\""1\"",\""Heartbeat\"",{}]"");
+        }
+
+        private void OnMessage(object sender, MessageReceivedEventArgs e)
+        {
+            int n = e.Frame.MessageLength;
+            byte[] b = e.Frame.Buffer;
+        }
+    }
+}";
+            Assert.Empty(GateCompiler.Gate(source, "mscorlib", "System.Net", "System.Net.WebSockets"));
+        }
+
+        [Fact]
+        public void FileMove_HasNoOverwriteOverload_SoAtomicReplaceCannotRelyOnIt()
+        {
+            const string source = "namespace Device { public class C { public void M() { System.IO.File.Move(\"I:\\\\a\", \"I:\\\\b\", true); } } }";
+
+            Assert.Contains(GateCompiler.Gate(source, "mscorlib", "System.IO.FileSystem"), d => d.Id == "CS1501");
+        }
+    }
+}
