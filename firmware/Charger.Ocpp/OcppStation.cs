@@ -1,0 +1,189 @@
+using Charger.Hal;
+using Charger.Ocpp.Availability;
+using Charger.Ocpp.DataTransfer;
+using Charger.Ocpp.DeviceModel;
+using Charger.Ocpp.Provisioning;
+using Charger.Ocpp.RemoteControl;
+using Charger.Ocpp.Rpc;
+using Charger.Ocpp.Transport;
+
+namespace Charger.Ocpp
+{
+    /// <summary>
+    /// The OCPP 2.0.1 client as one object the firmware ticks: connection, RPC, device model,
+    /// provisioning, availability and remote control, wired to the charger only through
+    /// <see cref="IStationHooks"/> and <see cref="SetConnectorStatus"/>. Everything happens in
+    /// <see cref="Tick"/>; the socket's thread only fills the RPC's inbound queue.
+    /// </summary>
+    public sealed class OcppStation : IConnectionListener
+    {
+        private readonly StationConfig _config;
+        private readonly ILog _log;
+        private readonly StationDeviceModel _model;
+        private readonly CoreVariables _vars;
+        private readonly StationClock _clock = new StationClock();
+        private readonly RpcEndpoint _rpc;
+        private readonly ConnectionManager _connection;
+        private readonly RegistrationManager _registration;
+        private readonly AvailabilityManager _availability;
+        private readonly ReportPager _reports;
+        private readonly ResetHandler _reset;
+        private readonly DataTransferHandler _dataTransfer = new DataTransferHandler();
+        private long _lastTickMs;
+
+        public OcppStation(StationConfig config, IWebSocketClient socket, IFileStore store, IRandomSource random, ILog log,
+            IStationHooks hooks, BootReason bootReason, RpcLimits limits)
+        {
+            _config = config;
+            _log = log;
+            _model = new StationDeviceModel(store, log, random);
+            _vars = new CoreVariables(_model, config);
+            _model.Load();
+            _vars.ClockDateTime.Reader = ReadClock;
+
+            _rpc = new RpcEndpoint(socket, log, random, limits);
+            _rpc.MessageTimeoutMs = (int)_vars.MessageTimeout.IntValue * 1000;
+            _model.Changed += OnVariableChanged;
+
+            _connection = new ConnectionManager(socket, _vars, config, random, log);
+            _connection.SetListener(this);
+            _registration = new RegistrationManager(_rpc, _vars, _clock, config, ResetHandler.TakeBootReason(store, bootReason), log);
+            _availability = new AvailabilityManager(_rpc, _vars, _clock, hooks, store, config, log);
+            _registration.SetListener(_availability);
+            _reports = new ReportPager(_model, _vars, _rpc, _clock, log);
+            _reset = new ResetHandler(hooks, store, config.ConnectorsPerEvse.Length, log);
+
+            _rpc.Register("GetVariables", DeviceModelSchemas.GetVariablesRequest(), new GetVariablesHandler(_model, _vars));
+            _rpc.Register("SetVariables", DeviceModelSchemas.SetVariablesRequest(), new SetVariablesHandler(_model, _vars, log));
+            _rpc.Register("GetBaseReport", DeviceModelSchemas.GetBaseReportRequest(), new GetBaseReportHandler(_reports));
+            _rpc.Register("Reset", ProvisioningSchemas.ResetRequest(), _reset);
+            _rpc.Register("ChangeAvailability", ChangeAvailabilityHandler.RequestSchema(), new ChangeAvailabilityHandler(_availability));
+            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema(), new TriggerMessageHandler(_registration, _availability, hooks));
+            _rpc.Register("DataTransfer", DataTransferHandler.RequestSchema(), _dataTransfer);
+
+            // CSMS-initiated actions of OCPP 2.0.1 that later blocks implement: NotSupported until then.
+            string[] later =
+            {
+                "CancelReservation", "CertificateSigned", "ClearCache", "ClearChargingProfile", "ClearDisplayMessage",
+                "ClearVariableMonitoring", "CostUpdated", "CustomerInformation", "DeleteCertificate", "GetChargingProfiles",
+                "GetCompositeSchedule", "GetDisplayMessages", "GetInstalledCertificateIds", "GetLocalListVersion", "GetLog",
+                "GetMonitoringReport", "GetReport", "GetTransactionStatus", "InstallCertificate", "PublishFirmware",
+                "RequestStartTransaction", "RequestStopTransaction", "ReserveNow", "SendLocalList", "SetChargingProfile",
+                "SetDisplayMessage", "SetMonitoringBase", "SetMonitoringLevel", "SetNetworkProfile", "SetVariableMonitoring",
+                "UnlockConnector", "UnpublishFirmware", "UpdateFirmware",
+            };
+            for (int i = 0; i < later.Length; i++)
+            {
+                _rpc.RegisterNotSupported(later[i]);
+            }
+        }
+
+        public RpcEndpoint Rpc
+        {
+            get { return _rpc; }
+        }
+
+        public StationDeviceModel DeviceModel
+        {
+            get { return _model; }
+        }
+
+        public CoreVariables Variables
+        {
+            get { return _vars; }
+        }
+
+        public StationClock Clock
+        {
+            get { return _clock; }
+        }
+
+        public ConnectionManager Connection
+        {
+            get { return _connection; }
+        }
+
+        public RegistrationManager Registration
+        {
+            get { return _registration; }
+        }
+
+        public AvailabilityManager Availability
+        {
+            get { return _availability; }
+        }
+
+        public ReportPager Reports
+        {
+            get { return _reports; }
+        }
+
+        public ResetHandler Reset
+        {
+            get { return _reset; }
+        }
+
+        /// <summary>Offline per OCPPCommCtrlr.OfflineThreshold.</summary>
+        public bool IsOffline(long nowMs)
+        {
+            return _connection.IsOffline(nowMs);
+        }
+
+        /// <summary>The charger reports a connector's physical status; a StatusNotification follows when it changes.</summary>
+        public void SetConnectorStatus(int evseId, int connectorId, ConnectorStatus status)
+        {
+            _availability.SetConnectorStatus(evseId, connectorId, status);
+        }
+
+        /// <summary>Registers a vendor extension for incoming DataTransfer.</summary>
+        public void RegisterDataTransfer(string vendorId, IDataTransferHandler handler)
+        {
+            _dataTransfer.Register(vendorId, handler);
+        }
+
+        /// <summary>Checks the console's maintenance password against its stored hash.</summary>
+        public bool VerifyMaintenancePassword(string candidate)
+        {
+            return _model.VerifyHashed(_vars.MaintenancePassword, candidate);
+        }
+
+        /// <summary>One slice of OCPP work; call from the firmware's OCPP duty (every 50-100 ms is plenty).</summary>
+        public void Tick(long nowMs)
+        {
+            _lastTickMs = nowMs;
+            _connection.Tick(nowMs);
+            _registration.Tick(nowMs);
+            _availability.Tick(nowMs);
+            _reports.Tick(nowMs);
+            _rpc.Pump(nowMs);
+            _reset.Tick(nowMs);
+        }
+
+        public void OnConnected(long nowMs)
+        {
+            _registration.OnConnected(nowMs);
+            _availability.OnConnected(nowMs);
+        }
+
+        public void OnDisconnected(long nowMs, string reason)
+        {
+            _rpc.OnDisconnected();
+            _registration.OnDisconnected(nowMs);
+            _availability.OnDisconnected(nowMs);
+        }
+
+        private string ReadClock(Variable variable)
+        {
+            // Read inside a tick (GetVariables, reports), so the last tick time is the current time.
+            return Json.Rfc3339.Format(_clock.UtcAt(_lastTickMs));
+        }
+
+        private void OnVariableChanged(Variable variable, AttributeType attribute)
+        {
+            if (variable == _vars.MessageTimeout)
+            {
+                _rpc.MessageTimeoutMs = (int)variable.IntValue * 1000;
+            }
+        }
+    }
+}

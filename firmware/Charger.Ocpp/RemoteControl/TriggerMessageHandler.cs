@@ -1,0 +1,93 @@
+using Charger.Ocpp.Availability;
+using Charger.Ocpp.Json;
+using Charger.Ocpp.Provisioning;
+using Charger.Ocpp.Rpc;
+using Charger.Ocpp.Rpc.Schema;
+
+namespace Charger.Ocpp.RemoteControl
+{
+    /// <summary>
+    /// TriggerMessage (OCPP 2.0.1 F06): BootNotification, Heartbeat, StatusNotification here;
+    /// MeterValues and TransactionEvent through the charger's hooks; the rest NotImplemented.
+    /// Triggered messages may leave while Pending.
+    /// </summary>
+    public sealed class TriggerMessageHandler : IIncomingCallHandler
+    {
+        private readonly RegistrationManager _registration;
+        private readonly AvailabilityManager _availability;
+        private readonly IStationHooks _hooks;
+
+        public TriggerMessageHandler(RegistrationManager registration, AvailabilityManager availability, IStationHooks hooks)
+        {
+            _registration = registration;
+            _availability = availability;
+            _hooks = hooks;
+        }
+
+        public static SchemaNode RequestSchema()
+        {
+            return SchemaNode.Object()
+                .Optional("evse", CommonSchemas.Evse())
+                .Required("requestedMessage", SchemaNode.Enum(new string[]
+                {
+                    "BootNotification", "LogStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues",
+                    "SignChargingStationCertificate", "SignV2GCertificate", "StatusNotification", "TransactionEvent",
+                    "SignCombinedCertificate", "PublishFirmwareStatusNotification",
+                }));
+        }
+
+        public void Handle(IncomingCall call)
+        {
+            string requested = call.Payload.GetString("requestedMessage");
+            JsonValue evse = call.Payload.Get("evse");
+            int evseId = evse == null ? 0 : (int)evse.GetInteger("id", 0);
+            int connectorId = evse == null ? 0 : (int)evse.GetInteger("connectorId", 0);
+            string status;
+            if (evse != null && (evseId == 0 || !_availability.IsValidScope(evseId, connectorId)))
+            {
+                status = "Rejected";
+            }
+            else if (requested == "BootNotification")
+            {
+                status = _registration.TriggerBoot() ? "Accepted" : "Rejected";
+            }
+            else if (requested == "Heartbeat")
+            {
+                status = _registration.TriggerHeartbeat() ? "Accepted" : "Rejected";
+            }
+            else if (requested == "StatusNotification")
+            {
+                status = "Accepted";
+                if (evseId == 0)
+                {
+                    _availability.SendAll(SendPermission.AllowedWhilePending);
+                }
+                else if (connectorId == 0)
+                {
+                    _availability.SendEvse(evseId, SendPermission.AllowedWhilePending);
+                }
+                else
+                {
+                    _availability.SendOne(evseId, connectorId, SendPermission.AllowedWhilePending);
+                }
+            }
+            else if (requested == "MeterValues")
+            {
+                status = _hooks.TriggerMeterValues(evseId) ? "Accepted" : "Rejected";
+            }
+            else if (requested == "TransactionEvent")
+            {
+                status = _hooks.TriggerTransactionEvent(evseId) ? "Accepted" : "Rejected";
+            }
+            else
+            {
+                status = "NotImplemented";
+            }
+
+            JsonWriter w = call.Response;
+            w.BeginObject();
+            w.Property("status", status);
+            w.EndObject();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Charger.Ocpp
+{
+    /// <summary>
+    /// What the board tells the OCPP client about itself at start-up: identity, CSMS address,
+    /// topology. Values the CSMS may change later live in the device model instead.
+    /// </summary>
+    public sealed class StationConfig
+    {
+        /// <summary>Charging station identity: the last URL segment and the Basic-auth user (OCPP 2.0.1 part 2 A00.FR.2xx).</summary>
+        public string StationId = "CS001";
+
+        /// <summary>CSMS WebSocket base URL without the station id, e.g. "wss://csms.example/ocpp".</summary>
+        public string CsmsUrl = "ws://localhost:9000";
+
+        public string VendorName = "ChargerFirmware";
+
+        public string Model = "AC-22";
+
+        public string SerialNumber;
+
+        public string FirmwareVersion = "0.1.0";
+
+        /// <summary>Security profile 1 (Basic auth over ws) or 2 (Basic auth over wss with the CSMS root certificate).</summary>
+        public int SecurityProfile = 1;
+
+        /// <summary>Initial SecurityCtrlr.BasicAuthPassword when the file store holds none.</summary>
+        public string BasicAuthPassword;
+
+        /// <summary>Connectors on each EVSE; the array length is the EVSE count (EVSE ids start at 1).</summary>
+        public int[] ConnectorsPerEvse = new int[] { 1 };
+
+        /// <summary>Power rating of each EVSE in W (EVSE.Power MaxSet).</summary>
+        public int EvseMaxPowerW = 22000;
+
+        /// <summary>OCPP ConnectorEnumType of every connector ("cType2", "sType2", ...).</summary>
+        public string ConnectorType = "cType2";
+    }
+}

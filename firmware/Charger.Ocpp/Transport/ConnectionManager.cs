@@ -1,0 +1,302 @@
+using System.Text;
+using Charger.Hal;
+using Charger.Ocpp.DeviceModel;
+
+namespace Charger.Ocpp.Transport
+{
+    /// <summary>
+    /// Keeps the OCPP-J WebSocket up (OCPP 2.0.1 part 4 sections 3 and 5; part 2 A00 security
+    /// profiles 1 and 2): connects to &lt;CSMS url&gt;/&lt;station id&gt; offering subprotocol
+    /// ocpp2.0.1 with HTTP Basic authentication, reconnects with the OCPPCommCtrlr back-off,
+    /// pings every WebSocketPingInterval and tells when the station counts as offline
+    /// (OfflineThreshold). Only <see cref="Tick"/> touches the socket's Open/Close; the socket's
+    /// Closed event merely raises a flag.
+    /// </summary>
+    public sealed class ConnectionManager
+    {
+        private const string Component = "ocpp.link";
+
+        /// <summary>The subprotocol of OCPP-J 2.0.1 (part 4 section 3.1.2).</summary>
+        public const string Subprotocol = "ocpp2.0.1";
+
+        /// <summary>How long a connection attempt may take before it counts as failed (ours: twice a TLS handshake on a slow cellular link).</summary>
+        public const int ConnectTimeoutMs = 30000;
+
+        private const int MsPerSecond = 1000;
+
+        private readonly IWebSocketClient _socket;
+        private readonly CoreVariables _vars;
+        private readonly StationConfig _config;
+        private readonly IRandomSource _random;
+        private readonly ILog _log;
+        private IConnectionListener _listener;
+        private ConnectionState _state = ConnectionState.WaitingToConnect;
+        private long _nextAttemptMs;
+        private long _connectStartedMs;
+        private long _lastPingMs;
+        private long _disconnectedSinceMs;
+        private int _failedAttempts;
+        private int _attempts;
+        private long _lastBackOffMs;
+        private int _closedFlag; // 1 when the transport thread saw the socket close (Interlocked)
+        private string _closedReason;
+
+        public ConnectionManager(IWebSocketClient socket, CoreVariables vars, StationConfig config, IRandomSource random, ILog log)
+        {
+            _socket = socket;
+            _vars = vars;
+            _config = config;
+            _random = random;
+            _log = log;
+            socket.Closed += OnSocketClosed;
+        }
+
+        public ConnectionState State
+        {
+            get { return _state; }
+        }
+
+        /// <summary>Connection attempts since start.</summary>
+        public int Attempts
+        {
+            get { return _attempts; }
+        }
+
+        /// <summary>Consecutive failed attempts (reset by a successful connection).</summary>
+        public int FailedAttempts
+        {
+            get { return _failedAttempts; }
+        }
+
+        /// <summary>Tick time of the next attempt while waiting.</summary>
+        public long NextAttemptMs
+        {
+            get { return _nextAttemptMs; }
+        }
+
+        /// <summary>The last back-off wait chosen, in ms.</summary>
+        public long LastBackOffMs
+        {
+            get { return _lastBackOffMs; }
+        }
+
+        public bool IsConnected
+        {
+            get { return _state == ConnectionState.Connected; }
+        }
+
+        public string Url
+        {
+            get
+            {
+                string baseUrl = _config.CsmsUrl;
+                if (baseUrl.Length > 0 && baseUrl[baseUrl.Length - 1] == '/')
+                {
+                    baseUrl = baseUrl.Substring(0, baseUrl.Length - 1);
+                }
+
+                return baseUrl + "/" + _config.StationId;
+            }
+        }
+
+        public void SetListener(IConnectionListener listener)
+        {
+            _listener = listener;
+        }
+
+        /// <summary>
+        /// Offline per OCPPCommCtrlr.OfflineThreshold: disconnected for at least that long. A
+        /// short blip does not make the station offline (and so does not, for instance, trigger
+        /// offline authorization).
+        /// </summary>
+        public bool IsOffline(long nowMs)
+        {
+            return _state != ConnectionState.Connected && nowMs - _disconnectedSinceMs >= _vars.OfflineThreshold.IntValue * MsPerSecond;
+        }
+
+        /// <summary>Drops the connection now (Reset, security change); the next attempt follows the back-off.</summary>
+        public void Disconnect(long nowMs, string reason)
+        {
+            if (_state == ConnectionState.Connected || _state == ConnectionState.Connecting)
+            {
+                _socket.Close();
+                HandleLoss(nowMs, reason);
+            }
+        }
+
+        public void Tick(long nowMs)
+        {
+            if (System.Threading.Interlocked.Exchange(ref _closedFlag, 0) == 1)
+            {
+                if (_state == ConnectionState.Connected || _state == ConnectionState.Connecting)
+                {
+                    HandleLoss(nowMs, _closedReason);
+                }
+            }
+
+            switch (_state)
+            {
+                case ConnectionState.WaitingToConnect:
+                    if (nowMs >= _nextAttemptMs)
+                    {
+                        Open(nowMs);
+                    }
+
+                    break;
+
+                case ConnectionState.Connecting:
+                    if (_socket.State == WebSocketState.Open)
+                    {
+                        OnOpened(nowMs);
+                    }
+                    else if (_socket.State == WebSocketState.Closed)
+                    {
+                        HandleLoss(nowMs, _closedReason != null ? _closedReason : "connect failed");
+                    }
+                    else if (nowMs - _connectStartedMs >= ConnectTimeoutMs)
+                    {
+                        _socket.Close();
+                        HandleLoss(nowMs, "connect timed out after " + ConnectTimeoutMs + " ms");
+                    }
+
+                    break;
+
+                case ConnectionState.Connected:
+                    if (_socket.State != WebSocketState.Open)
+                    {
+                        HandleLoss(nowMs, _closedReason != null ? _closedReason : "socket closed");
+                        break;
+                    }
+
+                    long pingMs = _vars.WebSocketPingInterval.IntValue * MsPerSecond;
+                    if (pingMs > 0 && nowMs - _lastPingMs >= pingMs)
+                    {
+                        _lastPingMs = nowMs;
+                        _socket.SendPing();
+                    }
+
+                    break;
+            }
+        }
+
+        private void Open(long nowMs)
+        {
+            string url = Url;
+            bool secure = url.Length > 6 && url.Substring(0, 6) == "wss://";
+            int profile = (int)_vars.SecurityProfile.IntValue;
+            if ((profile == 2 && !secure) || (profile == 1 && secure) || profile < 1 || profile > 2)
+            {
+                // A00: profile 1 is ws:// with Basic auth, profile 2 is wss:// with Basic auth; profile 3 (client certificates) is not offered.
+                _state = ConnectionState.Misconfigured;
+                _log.Write(LogLevel.Error, Component, "security profile " + profile + " does not allow " + url + "; not connecting");
+                return;
+            }
+
+            string[] names = null;
+            string[] values = null;
+            string password = _vars.BasicAuthPassword.Value;
+            if (password != null && password.Length > 0)
+            {
+                names = new string[] { "Authorization" };
+                values = new string[] { "Basic " + BasicCredentials(_config.StationId, password) };
+            }
+
+            _attempts++;
+            _closedReason = null;
+            System.Threading.Interlocked.Exchange(ref _closedFlag, 0);
+            _state = ConnectionState.Connecting;
+            _connectStartedMs = nowMs;
+            _log.Write(LogLevel.Info, Component, "connecting to " + url + " (attempt " + _attempts + ")");
+            _socket.Open(url, Subprotocol, names, values);
+            if (_socket.State == WebSocketState.Open)
+            {
+                OnOpened(nowMs);
+            }
+        }
+
+        private void OnOpened(long nowMs)
+        {
+            string accepted = _socket.AcceptedSubprotocol;
+            if (accepted != null && accepted != Subprotocol)
+            {
+                _socket.Close();
+                HandleLoss(nowMs, "CSMS chose subprotocol \"" + accepted + "\" instead of " + Subprotocol);
+                return;
+            }
+
+            _state = ConnectionState.Connected;
+            _failedAttempts = 0;
+            _lastPingMs = nowMs;
+            _log.Write(LogLevel.Info, Component, "connected to " + Url);
+            if (_listener != null)
+            {
+                _listener.OnConnected(nowMs);
+            }
+        }
+
+        private void HandleLoss(long nowMs, string reason)
+        {
+            bool wasConnected = _state == ConnectionState.Connected;
+            if (wasConnected)
+            {
+                _disconnectedSinceMs = nowMs;
+            }
+            else
+            {
+                _failedAttempts++;
+            }
+
+            _state = ConnectionState.WaitingToConnect;
+            _lastBackOffMs = BackOffMs(wasConnected ? 0 : _failedAttempts);
+            _nextAttemptMs = nowMs + _lastBackOffMs;
+            _log.Write(LogLevel.Warning, Component, (wasConnected ? "connection lost: " : "connection failed: ") + reason
+                + "; next attempt in " + _lastBackOffMs + " ms");
+            if (wasConnected && _listener != null)
+            {
+                _listener.OnDisconnected(nowMs, reason);
+            }
+        }
+
+        /// <summary>
+        /// OCPPCommCtrlr back-off: RetryBackOffWaitMinimum, doubled after each failed attempt up to
+        /// RetryBackOffRepeatTimes doublings, plus a random 0..RetryBackOffRandomRange seconds so
+        /// that a fleet does not reconnect in lockstep after a CSMS outage.
+        /// </summary>
+        public long BackOffMs(int failedAttempts)
+        {
+            long waitS = _vars.RetryBackOffWaitMinimum.IntValue;
+            int doublings = failedAttempts - 1;
+            if (doublings > _vars.RetryBackOffRepeatTimes.IntValue)
+            {
+                doublings = (int)_vars.RetryBackOffRepeatTimes.IntValue;
+            }
+
+            for (int i = 0; i < doublings; i++)
+            {
+                waitS *= 2;
+            }
+
+            long jitterMs = 0;
+            long rangeMs = _vars.RetryBackOffRandomRange.IntValue * MsPerSecond;
+            if (rangeMs > 0)
+            {
+                jitterMs = _random.Next((int)rangeMs + 1);
+            }
+
+            return waitS * MsPerSecond + jitterMs;
+        }
+
+        private void OnSocketClosed(int closeCode, string reason)
+        {
+            // Transport thread: remember, act in the tick.
+            _closedReason = reason + " (code " + closeCode + ")";
+            System.Threading.Interlocked.Exchange(ref _closedFlag, 1);
+        }
+
+        private static string BasicCredentials(string user, string password)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(user + ":" + password);
+            return System.Convert.ToBase64String(bytes);
+        }
+    }
+}

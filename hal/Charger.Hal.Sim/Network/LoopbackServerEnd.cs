@@ -1,0 +1,175 @@
+using System.Collections;
+using Charger.Hal;
+
+namespace Charger.Hal.Sim.Network
+{
+    /// <summary>
+    /// The CSMS end of a <see cref="LoopbackWebSocket"/>. A connection request waits in
+    /// <see cref="HasPendingOpen"/> until <see cref="Accept"/> or <see cref="Refuse"/>, unless
+    /// <see cref="AutoAccept"/> decides at once (checking <see cref="RequiredAuthorization"/> and
+    /// <see cref="RequiredSubprotocol"/> like a strict CSMS would).
+    /// </summary>
+    public sealed class LoopbackServerEnd
+    {
+        private readonly LoopbackWebSocket _client;
+        private readonly ArrayList _received = new ArrayList();
+        private bool _hasPendingOpen;
+        private string _requestedUrl;
+        private string _requestedSubprotocol;
+        private string _requestedAuthorization;
+        private int _openRequests;
+        private int _clientCloses;
+
+        internal LoopbackServerEnd(LoopbackWebSocket client)
+        {
+            _client = client;
+        }
+
+        /// <summary>Decide connection requests as soon as they arrive.</summary>
+        public bool AutoAccept { get; set; }
+
+        /// <summary>When set, a request with another Authorization header is refused with HTTP 401.</summary>
+        public string RequiredAuthorization { get; set; }
+
+        /// <summary>When set, a request that does not offer this subprotocol is refused.</summary>
+        public string RequiredSubprotocol { get; set; }
+
+        public bool HasPendingOpen
+        {
+            get { return _hasPendingOpen; }
+        }
+
+        public string RequestedUrl
+        {
+            get { return _requestedUrl; }
+        }
+
+        public string RequestedSubprotocol
+        {
+            get { return _requestedSubprotocol; }
+        }
+
+        public string RequestedAuthorization
+        {
+            get { return _requestedAuthorization; }
+        }
+
+        public int OpenRequests
+        {
+            get { return _openRequests; }
+        }
+
+        public int ClientCloses
+        {
+            get { return _clientCloses; }
+        }
+
+        public bool IsOpen
+        {
+            get { return _client.State == WebSocketState.Open; }
+        }
+
+        /// <summary>Frames the station sent and the server has not taken yet.</summary>
+        public int ReceivedCount
+        {
+            get { return _received.Count; }
+        }
+
+        /// <summary>The oldest frame from the station, or null.</summary>
+        public string TakeReceived()
+        {
+            if (_received.Count == 0)
+            {
+                return null;
+            }
+
+            string frame = (string)_received[0];
+            _received.RemoveAt(0);
+            return frame;
+        }
+
+        public void Accept()
+        {
+            AcceptWithSubprotocol(_requestedSubprotocol);
+        }
+
+        /// <summary>Accepts the pending request answering with <paramref name="subprotocol"/> (a misbehaving server may pick another).</summary>
+        public void AcceptWithSubprotocol(string subprotocol)
+        {
+            _hasPendingOpen = false;
+            _client.ServerAccepted(subprotocol);
+        }
+
+        /// <summary>Refuses the pending request, as a failed handshake or unreachable host.</summary>
+        public void Refuse(int code, string reason)
+        {
+            _hasPendingOpen = false;
+            _client.ServerClosed(code, reason);
+        }
+
+        /// <summary>Sends one text frame to the station (refused as oversize when over its limit).</summary>
+        public void Send(string text)
+        {
+            if (_client.State != WebSocketState.Open)
+            {
+                throw new System.InvalidOperationException("no open connection to send on");
+            }
+
+            _client.ServerFrame(text);
+        }
+
+        /// <summary>The CSMS closes the connection.</summary>
+        public void Close(int code, string reason)
+        {
+            _client.ServerClosed(code, reason);
+        }
+
+        internal void OnOpenRequested(string url, string subprotocol, string[] headerNames, string[] headerValues)
+        {
+            _openRequests++;
+            _hasPendingOpen = true;
+            _requestedUrl = url;
+            _requestedSubprotocol = subprotocol;
+            _requestedAuthorization = null;
+            if (headerNames != null)
+            {
+                for (int i = 0; i < headerNames.Length; i++)
+                {
+                    if (headerNames[i] == "Authorization")
+                    {
+                        _requestedAuthorization = headerValues[i];
+                    }
+                }
+            }
+
+            if (!AutoAccept)
+            {
+                return;
+            }
+
+            if (RequiredSubprotocol != null && RequiredSubprotocol != subprotocol)
+            {
+                Refuse(1002, "connect failed: subprotocol " + RequiredSubprotocol + " not offered");
+                return;
+            }
+
+            if (RequiredAuthorization != null && RequiredAuthorization != _requestedAuthorization)
+            {
+                Refuse(1008, "connect failed: HTTP 401");
+                return;
+            }
+
+            Accept();
+        }
+
+        internal void OnClientFrame(string text)
+        {
+            _received.Add(text);
+        }
+
+        internal void OnClientClosed()
+        {
+            _clientCloses++;
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net.Security;
+using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Charger.Hal;
+using WebSocketState = Charger.Hal.WebSocketState;
+
+namespace Charger.Sim.Models.Network;
+
+/// <summary>
+/// <see cref="IWebSocketClient"/> over System.Net.WebSockets.ClientWebSocket for the desktop
+/// simulator and the interop suite. Like the board's adapter it never blocks the caller: Open
+/// starts a background connect, received frames go to <see cref="TextReceived"/> from the
+/// receive task, and sends are queued to a single sender task. A frame longer than
+/// <see cref="MaxFrameBytes"/> is drained without being kept and reported through
+/// <see cref="Oversize"/>. For wss:// (security profile 2) the server certificate must chain
+/// to the configured CSMS root certificate.
+/// </summary>
+public sealed class DesktopWebSocketClient : IWebSocketClient, IDisposable
+{
+    private const int ReceiveChunkBytes = 4096;
+    private const int SendQueueFrames = 32;
+
+    private readonly X509Certificate2 _csmsRoot;
+    private readonly TimeSpan _keepAlive;
+    private readonly BlockingCollection<string> _sendQueue = new(SendQueueFrames);
+    private ClientWebSocket _socket;
+    private CancellationTokenSource _cts;
+    private volatile WebSocketState _state = WebSocketState.Closed;
+    private volatile string _acceptedSubprotocol;
+    private int _closedRaised;
+
+    /// <param name="csmsRootCertificate">CSMS root for wss:// (profile 2); null trusts the system store.</param>
+    /// <param name="keepAlive">WebSocket ping interval run by the .NET stack (it offers no single-ping API).</param>
+    public DesktopWebSocketClient(X509Certificate2 csmsRootCertificate = null, TimeSpan? keepAlive = null)
+    {
+        _csmsRoot = csmsRootCertificate;
+        _keepAlive = keepAlive ?? TimeSpan.Zero;
+    }
+
+    public event WebSocketTextHandler TextReceived;
+
+    public event WebSocketClosedHandler Closed;
+
+    public event WebSocketOversizeHandler Oversize;
+
+    public WebSocketState State => _state;
+
+    public string AcceptedSubprotocol => _acceptedSubprotocol;
+
+    public int MaxFrameBytes { get; set; } = 65536;
+
+    public int PingsRequested { get; private set; }
+
+    public void Open(string url, string subprotocol, string[] headerNames, string[] headerValues)
+    {
+        if (_state != WebSocketState.Closed)
+        {
+            throw new InvalidOperationException("socket already " + _state);
+        }
+
+        _socket?.Dispose();
+        _cts = new CancellationTokenSource();
+        _socket = new ClientWebSocket();
+        _socket.Options.AddSubProtocol(subprotocol);
+        _socket.Options.CollectHttpResponseDetails = true;
+        if (_keepAlive > TimeSpan.Zero)
+        {
+            _socket.Options.KeepAliveInterval = _keepAlive;
+            _socket.Options.KeepAliveTimeout = _keepAlive;
+        }
+
+        for (int i = 0; headerNames != null && i < headerNames.Length; i++)
+        {
+            _socket.Options.SetRequestHeader(headerNames[i], headerValues[i]);
+        }
+
+        if (_csmsRoot != null)
+        {
+            _socket.Options.RemoteCertificateValidationCallback = ValidateAgainstCsmsRoot;
+        }
+
+        _closedRaised = 0;
+        _acceptedSubprotocol = null;
+        _state = WebSocketState.Connecting;
+        var socket = _socket;
+        var token = _cts.Token;
+        _ = Task.Run(() => RunAsync(socket, new Uri(url), token));
+    }
+
+    public bool SendText(string text)
+    {
+        return _state == WebSocketState.Open && _sendQueue.TryAdd(text);
+    }
+
+    public bool SendPing()
+    {
+        // ClientWebSocket sends pings itself at KeepAliveInterval; record the request for diagnostics.
+        PingsRequested++;
+        return _keepAlive > TimeSpan.Zero && _state == WebSocketState.Open;
+    }
+
+    public void Close()
+    {
+        if (_state == WebSocketState.Closed)
+        {
+            return;
+        }
+
+        _state = WebSocketState.Closing;
+        _cts?.Cancel();
+        try
+        {
+            _socket?.Abort();
+        }
+        finally
+        {
+            _state = WebSocketState.Closed;
+        }
+    }
+
+    public void Dispose()
+    {
+        Close();
+        _socket?.Dispose();
+        _cts?.Dispose();
+    }
+
+    private async Task RunAsync(ClientWebSocket socket, Uri uri, CancellationToken token)
+    {
+        try
+        {
+            await socket.ConnectAsync(uri, token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException || e is OperationCanceledException || e is System.Net.Http.HttpRequestException)
+        {
+            int status = (int)socket.HttpStatusCode;
+            RaiseClosed(1006, "connect failed: " + (status != 0 ? "HTTP " + status : e.Message));
+            return;
+        }
+
+        _acceptedSubprotocol = socket.SubProtocol;
+        _state = WebSocketState.Open;
+        var sender = Task.Run(() => SendLoopAsync(socket, token));
+        await ReceiveLoopAsync(socket, token).ConfigureAwait(false);
+        await sender.ConfigureAwait(false);
+    }
+
+    private async Task SendLoopAsync(ClientWebSocket socket, CancellationToken token)
+    {
+        try
+        {
+            while (!token.IsCancellationRequested && socket.State == System.Net.WebSockets.WebSocketState.Open)
+            {
+                if (!_sendQueue.TryTake(out var text, 50))
+                {
+                    continue;
+                }
+
+                byte[] bytes = Encoding.UTF8.GetBytes(text);
+                await socket.SendAsync(bytes, WebSocketMessageType.Text, true, token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException || e is OperationCanceledException || e is ObjectDisposedException)
+        {
+            RaiseClosed(1006, "send failed: " + e.Message);
+        }
+    }
+
+    private async Task ReceiveLoopAsync(ClientWebSocket socket, CancellationToken token)
+    {
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunkBytes);
+        byte[] frame = new byte[ReceiveChunkBytes];
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                int length = 0;
+                bool oversize = false;
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(chunk, token).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        RaiseClosed((int)(result.CloseStatus ?? WebSocketCloseStatus.Empty), "closed by peer: " + result.CloseStatusDescription);
+                        return;
+                    }
+
+                    if (!oversize && length + result.Count > MaxFrameBytes)
+                    {
+                        // Refuse without keeping it: the rest of the frame is read and dropped.
+                        oversize = true;
+                    }
+
+                    if (!oversize)
+                    {
+                        if (length + result.Count > frame.Length)
+                        {
+                            Array.Resize(ref frame, Math.Min(MaxFrameBytes, Math.Max(frame.Length * 2, length + result.Count)));
+                        }
+
+                        Buffer.BlockCopy(chunk, 0, frame, length, result.Count);
+                    }
+
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                if (oversize)
+                {
+                    Oversize?.Invoke(length);
+                }
+                else if (result.MessageType == WebSocketMessageType.Text)
+                {
+                    TextReceived?.Invoke(Encoding.UTF8.GetString(frame, 0, length));
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException || e is OperationCanceledException || e is ObjectDisposedException)
+        {
+            RaiseClosed(1006, "connection lost: " + e.Message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private void RaiseClosed(int code, string reason)
+    {
+        _state = WebSocketState.Closed;
+        if (Interlocked.Exchange(ref _closedRaised, 1) == 0)
+        {
+            Closed?.Invoke(code, reason);
+        }
+    }
+
+    private bool ValidateAgainstCsmsRoot(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+    {
+        if (certificate == null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+        {
+            return false;
+        }
+
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.Add(_csmsRoot);
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return custom.Build(new X509Certificate2(certificate));
+    }
+}

@@ -1,0 +1,51 @@
+using Charger.Hal.Sim;
+using Charger.Ocpp.DeviceModel;
+using Charger.Ocpp.Rpc;
+using Charger.Ocpp.Tests.Support;
+using Charger.Sim.Models.Network;
+
+namespace Charger.Ocpp.Tests.Interop;
+
+/// <summary>A station on a real WebSocket (System.Net.WebSockets adapter), ticked in real time.</summary>
+public sealed class InteropStation : IDisposable
+{
+    private readonly long _startMs = Environment.TickCount64;
+
+    public InteropStation(string csmsUrl, string identity, string password, Action<CoreVariables, StationDeviceModel> configure = null,
+        int securityProfile = 1, System.Security.Cryptography.X509Certificates.X509Certificate2 csmsRoot = null)
+    {
+        Identity = identity;
+        Config = new StationConfig
+        {
+            StationId = identity,
+            CsmsUrl = csmsUrl,
+            BasicAuthPassword = password,
+            SerialNumber = "SN-" + identity,
+            ConnectorsPerEvse = new[] { 1, 1 },
+            SecurityProfile = securityProfile,
+        };
+        Socket = new DesktopWebSocketClient(csmsRoot);
+        Station = new OcppStation(Config, Socket, Store, new SeededRandom(11), Log, Hooks, BootReason.PowerUp, new RpcLimits());
+        var vars = Station.Variables;
+        var model = Station.DeviceModel;
+
+        // Short back-off so the suite runs in seconds; the figures themselves are proven in virtual time.
+        model.SetPersistent(vars.RetryBackOffWaitMinimum, AttributeType.Actual, "1");
+        model.SetPersistent(vars.RetryBackOffRandomRange, AttributeType.Actual, "0");
+        configure?.Invoke(vars, model);
+    }
+
+    public string Identity { get; }
+    public StationConfig Config { get; }
+    public DesktopWebSocketClient Socket { get; }
+    public MemoryFileStore Store { get; } = new();
+    public ListLog Log { get; } = new();
+    public FakeHooks Hooks { get; } = new();
+    public OcppStation Station { get; }
+
+    public long NowMs => Environment.TickCount64 - _startMs;
+
+    public void Tick() => Station.Tick(NowMs);
+
+    public void Dispose() => Socket.Dispose();
+}
