@@ -25,8 +25,7 @@ public static class Program
 
         if (options.Realtime || options.CsmsUrl != null || options.Console)
         {
-            Console.Error.WriteLine("error: --realtime, --csms and --console need the OCPP client and console wiring, which this build does not have yet");
-            return 2;
+            return Realtime.RealtimeMode.Run(options, Console.Out);
         }
 
         Scenario scenario;
