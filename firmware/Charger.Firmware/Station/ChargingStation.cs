@@ -5,6 +5,8 @@ using Charger.Firmware.Runtime;
 using Charger.Hal;
 using Charger.Metering.Modbus;
 using Charger.Metering.Service;
+using Charger.Ocpp;
+using Charger.Ocpp.Rpc;
 
 namespace Charger.Firmware.Station
 {
@@ -25,6 +27,8 @@ namespace Charger.Firmware.Station
         private readonly MeterService _meter;
         private readonly StationStatusSource _status;
         private readonly ConsoleEngine _console;
+        private readonly OcppStation _ocpp;
+        private readonly OcppBridge _bridge;
 
         public ChargingStation(StationHardware hardware, StationSettings settings)
         {
@@ -54,12 +58,29 @@ namespace Charger.Firmware.Station
 
             _status = new StationStatusSource(_controller, _meter, settings);
 
+            if (settings.Ocpp != null && hardware.CsmsSocket != null && hardware.Storage != null && hardware.Random != null)
+            {
+                _bridge = new OcppBridge(_controller, hardware.Reboot, _log);
+                _ocpp = new OcppStation(settings.Ocpp, hardware.CsmsSocket, hardware.Storage, hardware.Random, _log, _bridge,
+                    settings.BootReason, new RpcLimits());
+                _bridge.Attach(_ocpp);
+                _controller.AddEventSink(_bridge);
+                _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp), OcppDuty.PeriodMs, 0);
+                _status.Ocpp = new OcppStatusSource(_ocpp, _bridge, hardware.Clock);
+            }
+
             if (hardware.ConsolePort != null)
             {
                 ConsoleServices services = new ConsoleServices();
                 services.Status = _status;
                 services.Faults = new StationFaultControl(_faults, _controller);
                 services.Reboot = hardware.Reboot;
+                if (_ocpp != null)
+                {
+                    services.Config = new StationConfigAccess(_ocpp.DeviceModel);
+                    services.Password = new OcppPasswordVerifier(_ocpp);
+                }
+
                 _console = new ConsoleEngine(hardware.ConsolePort, _log, _log, services, settings.Console);
                 _runtime.AddStage(_console);
             }
@@ -71,7 +92,8 @@ namespace Charger.Firmware.Station
 
             _log.Write(LogLevel.Info, "station", "ChargerFirmware " + StationSettings.FirmwareVersion + " started"
                 + (_meter == null ? ", no meter" : ", meter " + settings.MeterProfile.GetType().Name)
-                + (_console == null ? "" : ", console on"));
+                + (_console == null ? "" : ", console on")
+                + (_ocpp == null ? ", no OCPP" : ", OCPP to " + settings.Ocpp.CsmsUrl + " as " + settings.Ocpp.StationId));
         }
 
         public LogRing Log
@@ -111,6 +133,18 @@ namespace Charger.Firmware.Station
             get { return _console; }
         }
 
+        /// <summary>Null when the station was built without OCPP.</summary>
+        public OcppStation Ocpp
+        {
+            get { return _ocpp; }
+        }
+
+        /// <summary>Null when the station was built without OCPP.</summary>
+        public OcppBridge OcppBridge
+        {
+            get { return _bridge; }
+        }
+
         public StationSettings Settings
         {
             get { return _settings; }
@@ -124,6 +158,25 @@ namespace Charger.Firmware.Station
         public void Tick(long nowMs)
         {
             _runtime.Tick(nowMs);
+        }
+
+        /// <summary>
+        /// A card at the reader: starts charging when none is authorized, stops it when one is.
+        /// Refused while the CSMS has made the connector inoperative. Returns what happened, for the
+        /// reader's LED and the log.
+        /// </summary>
+        public string PresentIdToken(string idToken)
+        {
+            if (_bridge != null && !_bridge.Operative)
+            {
+                _log.Write(LogLevel.Warning, "auth", "card " + idToken + " refused: connector unavailable");
+                return "refused: connector unavailable";
+            }
+
+            bool stop = _controller.Authorized;
+            _controller.SetAuthorized(!stop);
+            _log.Write(LogLevel.Info, "auth", "card " + idToken + (stop ? ": stop" : ": start") + " (local authorization)");
+            return stop ? "stop" : "start";
         }
     }
 }

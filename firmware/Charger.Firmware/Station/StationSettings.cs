@@ -2,6 +2,7 @@ using Charger.Firmware.Console;
 using Charger.Firmware.Control;
 using Charger.Metering.Profiles;
 using Charger.Metering.Service;
+using Charger.Ocpp;
 
 namespace Charger.Firmware.Station
 {
@@ -29,6 +30,12 @@ namespace Charger.Firmware.Station
         public MeterLossPolicy MeterLossPolicy { get; set; } = MeterLossPolicy.StopCharging;
 
         public ConsoleSettings Console { get; set; }
+
+        /// <summary>Identity and CSMS connection; null builds a station without OCPP (free vend).</summary>
+        public StationConfig Ocpp { get; set; }
+
+        /// <summary>Why the board started (the board reads its reset cause); reported in BootNotification.</summary>
+        public BootReason BootReason { get; set; } = BootReason.PowerUp;
 
         /// <summary>Lines the log ring keeps (console <c>log</c>, OCPP log upload).</summary>
         public int LogCapacity { get; set; } = 512;

@@ -7,9 +7,12 @@ using Charger.Firmware.Station;
 using Charger.Firmware.Thermal;
 using Charger.Hal;
 using Charger.Hal.Sim;
+using Charger.Hal.Sim.Network;
 using Charger.Hal.Sim.Pilot;
 using Charger.Hal.Sim.Serial;
 using Charger.Metering.Profiles;
+using Charger.Ocpp;
+using Charger.Sim.Models.Csms;
 using Charger.Sim.Chart;
 using Charger.Sim.Models.Ev;
 using Charger.Sim.Models.Meter;
@@ -33,6 +36,12 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
     public const double PhaseVoltageV = 230.0;
     public const int MeterBaud = 9600;
     public const byte MeterAddress = 1;
+
+    /// <summary>Where the simulated station believes its CSMS is; the link answers in its place.</summary>
+    public const string BuiltInCsmsUrl = "ws://csms.sim/ocpp";
+
+    /// <summary>Wall-clock time at virtual 0 ms, so OCPP timestamps replay exactly.</summary>
+    public static readonly DateTime EpochUtc = new(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
 
     private static readonly string[] SensorNames = { "connector", "cable", "internal" };
 
@@ -60,6 +69,8 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
     private readonly SimRebootController _reboot = new();
     private readonly SessionChart _chart = new();
     private readonly List<string> _faultsRaised = new();
+    private readonly BuiltInCsms _csms;
+    private readonly CsmsLink _link;
 
     private ChargingStation _station;
     private bool _powered;
@@ -109,7 +120,9 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
         _meterBus = new LoopbackSerialPair(_clock, MeterBaud);
         _meter = new Sdm630Model(_meterBus.B, MeterAddress) { FrequencyHz = 50.0, PowerFactor = 1.0 };
         _meterStartKWh = _meter.ImportEnergyKWh;
-        Settings = CreateSettings();
+        _csms = new BuiltInCsms(new CsmsOptions(), () => _clock.NowMs, EpochUtc);
+        _link = new CsmsLink(_csms, events, () => _clock.NowMs);
+        Settings = CreateSettings(options.StationId);
         UpdateThermistors(force: true);
         PowerOn(0);
     }
@@ -135,6 +148,10 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
 
     public int PowerCuts => _powerCuts;
 
+    public BuiltInCsms Csms => _csms;
+
+    public CsmsLink Link => _link;
+
     public IReadOnlyList<string> FaultsRaised => _faultsRaised;
 
     public double PeakDrawnA => _peakDrawnA;
@@ -145,13 +162,22 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
     public long SessionDurationMs => _firstPlugMs < 0 ? 0 : (_lastUnplugMs >= _firstPlugMs ? _lastUnplugMs : NowMs) - _firstPlugMs;
 
     /// <summary>The settings a simulated board runs with: an SDM630, three NTCs, a Type 2 socket.</summary>
-    public static StationSettings CreateSettings()
+    public static StationSettings CreateSettings(string stationId)
     {
         var settings = new StationSettings
         {
             SerialNumber = "SIM-0001",
             MeterProfile = new Sdm630Profile(),
             MeterSlaveAddress = MeterAddress,
+            Ocpp = new StationConfig
+            {
+                StationId = stationId,
+                CsmsUrl = BuiltInCsmsUrl,
+                SerialNumber = "SIM-0001",
+                VendorName = "ChargerFirmware",
+                Model = "CF-AC22-SIM",
+                FirmwareVersion = StationSettings.FirmwareVersion,
+            },
         };
         settings.Control.Thermistors = SensorNames.Select(n => new ThermistorSettings(n)).ToArray();
         return settings;
@@ -184,6 +210,8 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
         {
             PowerOn(t);
         }
+
+        _link.Pump();
 
         if (t >= _nextChartMs)
         {
@@ -263,6 +291,8 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
     private void PowerOn(long t)
     {
         _store.RestorePower();
+        var socket = new LoopbackWebSocket();
+        _link.Attach(socket);
         var hardware = new StationHardware
         {
             Clock = _clock,
@@ -280,6 +310,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
             MeterPort = _meterBus.A,
             ConsolePort = _options.ConsolePort,
             Storage = _store,
+            CsmsSocket = socket,
             Random = _random,
             Watchdog = _watchdog,
             Reboot = _reboot,
@@ -309,6 +340,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
         _powered = false;
         _station = null;
         _powerCuts++;
+        _link.StationPowerLost();
         if (!_store.PowerIsCut)
         {
             _store.CutPowerNow();
@@ -468,27 +500,30 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
                 }
 
                 break;
+            case "network":
+                _link.SetNetwork(a0 == "up");
+                break;
+            case "csms":
+                CsmsCommand(step);
+                break;
             case "wait":
                 break;
             default:
-                throw new ScenarioException(step.LineNumber, $"'{step.Verb}' needs the OCPP client, which this build of the simulator does not run yet");
+                throw new ScenarioException(step.LineNumber, $"no simulator action for '{step.Verb}'");
         }
     }
 
-    /// <summary>
-    /// An RFID card at the reader. Until the OCPP client is wired into the station this authorizes
-    /// locally (free vend); with OCPP it goes through the authorization use cases.
-    /// </summary>
+    /// <summary>An RFID card at the reader; the firmware decides what it means.</summary>
     private void Swipe(string idToken)
     {
         if (_station == null)
         {
+            _events.Add(NowMs, "auth", $"{idToken}: no reaction, the station has no power", ("idToken", idToken));
             return;
         }
 
-        bool stop = _station.Controller.Authorized;
-        _station.Controller.SetAuthorized(!stop);
-        _events.Add(NowMs, "auth", $"{idToken}: {(stop ? "stop" : "start")} (local, no CSMS)", ("idToken", idToken));
+        string outcome = _station.PresentIdToken(idToken);
+        _events.Add(NowMs, "auth", $"{idToken}: {outcome}", ("idToken", idToken), ("outcome", outcome));
     }
 
     private void SetTemperature(ScenarioStep step, string sensor, double c)
@@ -559,9 +594,125 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
                 bool active = c != null && c.IsFaultActive(code);
                 actual = $"{code} {(active ? "present" : "absent")}";
                 return active == (e.Word == "present");
+            case ExpectSubject.Connection:
+                bool online = _link.Connected;
+                actual = online ? "online" : "offline";
+                return (e.Word == "online") == online;
+            case ExpectSubject.CsmsReceived:
+                int count = CountReceived(e.Name);
+                actual = $"CSMS received {count} {e.Name}";
+                return e.Holds(count);
+            case ExpectSubject.Transaction:
+                var tx = _csms.LatestTransaction(_options.StationId);
+                string txState = tx == null ? "none" : tx.Ended ? "ended" : "started";
+                actual = $"transaction {txState}" + (tx == null ? "" : $" ({tx.TransactionId})");
+                return e.Word == txState;
             default:
-                actual = $"'{e.Subject}' needs the OCPP client, which this build of the simulator does not run yet";
+                actual = $"no simulator check for '{e.Subject}'";
                 return false;
         }
     }
+
+    /// <summary>"TransactionEvent:Ended" counts events of that type; any other name counts CALLs of that action.</summary>
+    private int CountReceived(string name)
+    {
+        int colon = name.IndexOf(':');
+        if (colon > 0 && name[..colon] == "TransactionEvent")
+        {
+            return _csms.CountTransactionEvents(_options.StationId, name[(colon + 1)..]);
+        }
+
+        return _csms.CountReceivedCalls(name);
+    }
+
+    /// <summary>Scripted CSMS calls: <c>csms reset immediate</c>, <c>csms set OCPPCommCtrlr.HeartbeatInterval 60</c> ...</summary>
+    private void CsmsCommand(ScenarioStep step)
+    {
+        string[] a = step.Args;
+        string Arg(int i, string what) => i < a.Length ? a[i] : throw new ScenarioException(step.LineNumber, $"csms {a[0]} needs {what}");
+        (string component, string variable) Split(string text)
+        {
+            int dot = text.IndexOf('.');
+            if (dot <= 0 || dot == text.Length - 1)
+            {
+                throw new ScenarioException(step.LineNumber, $"expected <Component>.<Variable>, got '{text}'");
+            }
+
+            return (text[..dot], text[(dot + 1)..]);
+        }
+
+        string id = _options.StationId;
+        var tx = _csms.LatestTransaction(id);
+        CsmsRequest request;
+        switch (a[0])
+        {
+            case "boot":
+                _csms.Options.BootStatus = Capitalize(Arg(1, "accepted, pending or rejected"));
+                return;
+            case "accept":
+                _csms.Tokens.Accept(Arg(1, "an idToken"), "ISO14443", TokenRegistry.DefaultGroupIdToken);
+                return;
+            case "block":
+                _csms.Tokens.Block(Arg(1, "an idToken"));
+                return;
+            case "reset":
+                request = CsmsRequests.Reset(Capitalize(a.Length > 1 ? a[1] : "immediate") == "Onidle" ? "OnIdle" : Capitalize(a.Length > 1 ? a[1] : "immediate"));
+                break;
+            case "set":
+            {
+                var (component, variable) = Split(Arg(1, "<Component>.<Variable>"));
+                request = CsmsRequests.SetVariable(component, variable, Arg(2, "a value"));
+                break;
+            }
+
+            case "get":
+            {
+                var (component, variable) = Split(Arg(1, "<Component>.<Variable>"));
+                request = CsmsRequests.GetVariable(component, variable);
+                break;
+            }
+
+            case "availability":
+                request = CsmsRequests.ChangeAvailability(Arg(1, "operative or inoperative") == "operative" ? "Operative" : "Inoperative", 1, 0);
+                break;
+            case "trigger":
+                request = CsmsRequests.TriggerMessage(Arg(1, "a message such as StatusNotification"), 1, Arg(1, "") == "StatusNotification" ? 1 : 0);
+                break;
+            case "remote-start":
+                request = CsmsRequests.RequestStartTransaction(Arg(1, "an idToken"), "ISO14443", 1, remoteStartId: _nextRemoteStartId++);
+                break;
+            case "remote-stop":
+                if (tx == null)
+                {
+                    throw new ScenarioException(step.LineNumber, "csms remote-stop: the CSMS knows no transaction of this station yet");
+                }
+
+                request = CsmsRequests.RequestStopTransaction(tx.TransactionId);
+                break;
+            case "local-list":
+            {
+                // csms local-list full|diff <version> [token ...]
+                string type = Arg(1, "full or diff") == "full" ? "Full" : "Differential";
+                int version = int.Parse(Arg(2, "a version number"));
+                var entries = a.Skip(3).Select(t => new LocalListEntry(t, "ISO14443", "Accepted", null)).ToList();
+                request = CsmsRequests.SendLocalList(version, type, entries);
+                break;
+            }
+
+            case "clear-cache":
+                request = CsmsRequests.ClearCache();
+                break;
+            case "unlock":
+                request = CsmsRequests.UnlockConnector(1, 1);
+                break;
+            default:
+                throw new ScenarioException(step.LineNumber, $"no simulator action for 'csms {a[0]}'");
+        }
+
+        _csms.Send(id, request, call => _events.Add(NowMs, "csms", $"{request.Action}: {call}", ("action", request.Action)));
+    }
+
+    private int _nextRemoteStartId = 1;
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant();
 }

@@ -1,0 +1,24 @@
+using Charger.Firmware.Runtime;
+using Charger.Ocpp;
+
+namespace Charger.Firmware.Station
+{
+    /// <summary>The OCPP pump: frames in and out, timeouts, retries, on its own period inside the tick.</summary>
+    public sealed class OcppDuty : IPeriodicDuty
+    {
+        /// <summary>50 ms: 20 slices a second keep replies prompt without a slice on every tick.</summary>
+        public const int PeriodMs = 50;
+
+        private readonly OcppStation _ocpp;
+
+        public OcppDuty(OcppStation ocpp)
+        {
+            _ocpp = ocpp;
+        }
+
+        public void Run(long nowMs)
+        {
+            _ocpp.Tick(nowMs);
+        }
+    }
+}

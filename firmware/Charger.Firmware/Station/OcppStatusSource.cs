@@ -1,0 +1,51 @@
+using Charger.Firmware.Console;
+using Charger.Ocpp;
+
+namespace Charger.Firmware.Station
+{
+    /// <summary>The console's <c>ocpp</c> and <c>status</c> lines for the OCPP client.</summary>
+    public sealed class OcppStatusSource : IConsoleStatusSource
+    {
+        private readonly OcppStation _ocpp;
+        private readonly OcppBridge _bridge;
+        private readonly Charger.Hal.IClock _clock;
+
+        public OcppStatusSource(OcppStation ocpp, OcppBridge bridge, Charger.Hal.IClock clock)
+        {
+            _ocpp = ocpp;
+            _bridge = bridge;
+            _clock = clock;
+        }
+
+        public int ReadLines(ConsoleTopic topic, string[] destination)
+        {
+            if (destination.Length == 0)
+            {
+                return 0;
+            }
+
+            if (topic == ConsoleTopic.Transaction)
+            {
+                destination[0] = "transaction: " + (_bridge.IsTransactionRunning(OcppBridge.EvseId) ? "charging authorized" : "none");
+                return 1;
+            }
+
+            long nowMs = _clock.NowMs;
+            destination[0] = "ocpp " + _ocpp.Connection.State.ToString() + (_ocpp.IsOffline(nowMs) ? " (offline)" : "")
+                + ", registration " + _ocpp.Registration.State.ToString() + ", connector " + _bridge.ReportedStatus.ToString();
+            int n = 1;
+            if (n < destination.Length)
+            {
+                destination[n++] = "csms " + _ocpp.Connection.Url;
+            }
+
+            if (n < destination.Length)
+            {
+                destination[n++] = "calls queued " + _ocpp.Rpc.QueuedCalls + ", connect attempts " + _ocpp.Connection.Attempts
+                    + " (" + _ocpp.Connection.FailedAttempts + " failed), frames dropped " + _ocpp.Rpc.DroppedInboundFrames;
+            }
+
+            return n;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Linq;
+using Charger.Firmware.Console;
+using Charger.Firmware.Station;
+using Charger.Sim.Models.Csms;
+using Charger.Sim.Reporting;
+using Charger.Sim.Scenarios;
+using Charger.Sim.Simulation;
+
+namespace Charger.Sim.Tests.Simulation;
+
+/// <summary>The station's OCPP glue, exercised through the simulator against the built-in CSMS.</summary>
+public class StationOcppGlueTests
+{
+    private static SimulatedStation Booted()
+    {
+        var sim = new SimulatedStation(new SimOptions(), new EventLog());
+        sim.AdvanceTo(2000);
+        return sim;
+    }
+
+    private static string[] StatusesSent(SimulatedStation sim) =>
+        sim.Csms.FrameLog
+            .Where(f => f.Frame.Contains("\"StatusNotification\""))
+            .Select(f => System.Text.Json.JsonDocument.Parse(f.Frame).RootElement[3].GetProperty("connectorStatus").GetString())
+            .ToArray();
+
+    [Fact]
+    public void BootIsAcceptedAndTheConnectorReportedAvailable()
+    {
+        var sim = Booted();
+        Assert.True(sim.Link.Connected);
+        Assert.Equal(1, sim.Csms.CountReceivedCalls("BootNotification"));
+        Assert.Equal(new[] { "Available" }, StatusesSent(sim));
+    }
+
+    [Fact]
+    public void ConnectorStatusFollowsPlugFaultAndAvailability()
+    {
+        var sim = Booted();
+        var runner = new ScenarioRunner(sim);
+        var result = runner.Run(ScenarioParser.Parse("t", """
+            3s   plug 32A
+            +2s  estop press
+            +2s  estop release
+            +2s  unplug
+            +2s  csms availability inoperative
+            +5s  wait
+            """));
+
+        Assert.True(result.Passed);
+
+        // The e-stop latches until a manual reset, so the connector stays Faulted after unplugging;
+        // Unavailable (ChangeAvailability) wins over the fault.
+        Assert.Equal(new[] { "Available", "Occupied", "Faulted", "Unavailable" }, StatusesSent(sim));
+    }
+
+    [Fact]
+    public void ConsoleConfigReadsAndWritesTheDeviceModelWithGetSetVariablesRules()
+    {
+        var sim = Booted();
+        var config = new StationConfigAccess(sim.Station.Ocpp.DeviceModel);
+
+        Assert.Equal(ConfigStatus.Accepted, config.Set("OCPPCommCtrlr", "HeartbeatInterval", "60").Status);
+        var read = config.Get("OCPPCommCtrlr", "HeartbeatInterval");
+        Assert.Equal((ConfigStatus.Accepted, "60"), (read.Status, read.Value));
+
+        var bad = config.Set("OCPPCommCtrlr", "HeartbeatInterval", "soon");
+        Assert.Equal(ConfigStatus.Rejected, bad.Status);
+        Assert.NotEqual("", bad.Reason);
+        Assert.Equal(ConfigStatus.UnknownComponent, config.Get("NoSuchCtrlr", "X").Status);
+        Assert.Equal(ConfigStatus.UnknownVariable, config.Get("OCPPCommCtrlr", "NoSuchVariable").Status);
+    }
+
+    [Fact]
+    public void HeartbeatIntervalSetOnTheConsoleIsWhatTheStationThenUses()
+    {
+        var sim = Booted();
+        new StationConfigAccess(sim.Station.Ocpp.DeviceModel).Set("OCPPCommCtrlr", "HeartbeatInterval", "20");
+        int before = sim.Csms.CountReceivedCalls("Heartbeat");
+        sim.AdvanceTo(sim.NowMs + 61_000);
+        Assert.InRange(sim.Csms.CountReceivedCalls("Heartbeat") - before, 2, 4);
+    }
+
+    [Fact]
+    public void MaintenancePasswordIsWriteOnlyAndVerifiedAgainstItsHash()
+    {
+        var sim = Booted();
+        var config = new StationConfigAccess(sim.Station.Ocpp.DeviceModel);
+        var verifier = new OcppPasswordVerifier(sim.Station.Ocpp);
+        Assert.False(verifier.IsConfigured);
+
+        Assert.Equal(ConfigStatus.Accepted, config.Set("SecurityCtrlr", "MaintenancePassword", "field-tech-42").Status);
+
+        Assert.True(verifier.IsConfigured);
+        Assert.Equal(ConfigStatus.Rejected, config.Get("SecurityCtrlr", "MaintenancePassword").Status);
+        byte[] good = System.Text.Encoding.ASCII.GetBytes("field-tech-42");
+        byte[] wrong = System.Text.Encoding.ASCII.GetBytes("field-tech-43");
+        Assert.True(verifier.Verify(good, good.Length));
+        Assert.False(verifier.Verify(wrong, wrong.Length));
+        Assert.Equal(ConfigStatus.Rejected, config.Set("SecurityCtrlr", "MaintenancePassword", "short").Status);
+    }
+
+    [Fact]
+    public void CardIsRefusedWhileTheConnectorIsUnavailable()
+    {
+        var sim = Booted();
+        sim.Station.OcppBridge.SetOperative(1, 1, false);
+        Assert.Equal("refused: connector unavailable", sim.Station.PresentIdToken("RFID-0001"));
+        Assert.False(sim.Station.Controller.Authorized);
+        sim.Station.OcppBridge.SetOperative(1, 1, true);
+        Assert.Equal("start", sim.Station.PresentIdToken("RFID-0001"));
+        Assert.Equal("stop", sim.Station.PresentIdToken("RFID-0001"));
+    }
+
+    [Fact]
+    public void CsmsResetRebootsTheFirmwareWhichBootsAgain()
+    {
+        var sim = Booted();
+        var result = new ScenarioRunner(sim).Run(ScenarioParser.Parse("t", """
+            3s   csms reset immediate
+            +0s  expect csms received 2 BootNotification within 5s
+            """));
+        Assert.True(result.Passed, string.Join("\n", result.Failures));
+        Assert.Equal(1, sim.PowerCuts);
+        Assert.Equal("RemoteReset", sim.Csms.Station(new SimOptions().StationId).LastBootReason);
+    }
+
+    [Fact]
+    public void FramesInBothDirectionsReachTheEventLog()
+    {
+        var events = new EventLog();
+        var sim = new SimulatedStation(new SimOptions(), events);
+        sim.AdvanceTo(1000);
+        Assert.Contains(events.Events, e => e.Kind == SimEventKinds.OcppOut && (string)e.Fields["action"] == "BootNotification");
+        Assert.Contains(events.Events, e => e.Kind == SimEventKinds.OcppIn && (string)e.Fields["action"] == "result");
+    }
+}
