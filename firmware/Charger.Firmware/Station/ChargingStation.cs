@@ -79,6 +79,7 @@ namespace Charger.Firmware.Station
                 {
                     services.Config = new StationConfigAccess(_ocpp.DeviceModel);
                     services.Password = new OcppPasswordVerifier(_ocpp);
+                    services.SecurityEvents = new OcppSecurityEvents(_ocpp, _log);
                 }
 
                 _console = new ConsoleEngine(hardware.ConsolePort, _log, _log, services, settings.Console);

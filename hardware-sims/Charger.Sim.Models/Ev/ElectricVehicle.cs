@@ -37,6 +37,9 @@ public sealed class ElectricVehicle
 
     public double StateOfChargePercent { get; set; } = 30;
 
+    /// <summary>A faulty EV draws this much more than offered (over-current tests).</summary>
+    public double ExtraDrawA { get; set; }
+
     public bool Connected { get; private set; }
 
     public EvIntent Intent { get; set; } = EvIntent.Charge;
@@ -126,7 +129,7 @@ public sealed class ElectricVehicle
             S2Closed = false;
         }
 
-        double target = S2Closed && pwmActive ? Math.Min(Math.Min(offeredA, MaxCurrentA), TaperLimitA()) : 0;
+        double target = S2Closed && pwmActive ? Math.Min(Math.Min(offeredA, MaxCurrentA), TaperLimitA()) + ExtraDrawA : 0;
         if (Math.Abs(target - _targetA) > 1e-9)
         {
             _targetA = target;

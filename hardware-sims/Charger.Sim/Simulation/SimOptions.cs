@@ -22,6 +22,9 @@ public sealed class SimOptions
 
     public int EvPhases { get; init; } = 3;
 
+    /// <summary>How long the EV takes to follow a new offer (IEC 61851-1 allows up to 5 s).</summary>
+    public long EvFollowDelayMs { get; init; } = 2000;
+
     /// <summary>How often the session chart takes a sample (virtual ms).</summary>
     public int ChartSampleMs { get; init; } = 1000;
 

@@ -103,6 +103,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
             StateOfChargePercent = options.EvStateOfChargePercent,
             MaxCurrentA = options.EvMaxCurrentA,
             Phases = options.EvPhases,
+            FollowDelayMs = options.EvFollowDelayMs,
         };
 
         _ntcAdcs = new SimAdcChannel[SensorNames.Length];
