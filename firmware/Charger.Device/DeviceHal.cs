@@ -43,6 +43,14 @@ namespace Charger.Device
 
         public IWatchdog Watchdog { get; set; }
 
+        /// <summary>NTC thermistor inputs; index order matches <see cref="ThermistorNames"/>.</summary>
+        public IAdcChannel[] Thermistors { get; set; }
+
+        public string[] ThermistorNames { get; set; }
+
+        /// <summary>The technician's UART for the serial debug console; null when the board has none spare.</summary>
+        public ISerialPort ConsolePort { get; set; }
+
         public IRebootController Reboot { get; set; }
     }
 }

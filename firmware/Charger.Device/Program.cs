@@ -1,51 +1,51 @@
 using Charger.Device.Boards;
 using Charger.Device.Composition;
 using Charger.Firmware.Diagnostics;
-using Charger.Firmware.Runtime;
+using Charger.Firmware.Station;
 using Charger.Hal;
 using Charger.Hal.Nano;
 
 namespace Charger.Device
 {
-    /// <summary>The board image: build the HAL for this board, the log ring and the runtime, then tick forever.</summary>
+    /// <summary>
+    /// The board image: build the HAL for this board, then the same <see cref="ChargingStation"/> the
+    /// simulator runs, then tick it forever.
+    /// </summary>
     public static class Program
     {
-        /// <summary>Lines kept for the console and OCPP log upload (about 20 kB of RAM at 80 bytes a line).</summary>
-        private const int LogCapacity = 256;
-
-        private const int MaxTickStages = 16;
-        private const int MaxPeriodicDuties = 32;
-
-        /// <summary>
-        /// 50 ticks: long enough for a flash write inside a duty, short enough that a hung loop is
-        /// reset well inside the IEC 61851-1 Table A.6 reaction times the supervisor cannot meet once stalled.
-        /// </summary>
-        private const int WatchdogTimeoutMs = 500;
+        /// <summary>Board bring-up lines, copied into the station's log once it exists.</summary>
+        private const int BootLogCapacity = 16;
 
         public static void Main()
         {
             NanoClock clock = new NanoClock();
-            LogRing log = new LogRing(clock, LogCapacity);
-            log.Written += DebugLogSink.Write;
+            LogRing bootLog = new LogRing(clock, BootLogCapacity);
+            bootLog.Written += DebugLogSink.Write;
             IBoard board = BoardSelection.Create();
-            log.Write(LogLevel.Info, "device", "booting on " + board.Name);
+            bootLog.Write(LogLevel.Info, "device", "booting on " + board.Name);
 
             DeviceHal hal;
             try
             {
-                hal = board.CreateHal(clock, log);
+                hal = board.CreateHal(clock, bootLog);
             }
             catch (System.Exception ex)
             {
-                log.Write(LogLevel.Error, "device", "board setup failed on " + board.Name + ": " + ex.Message);
+                bootLog.Write(LogLevel.Error, "device", "board setup failed on " + board.Name + ": " + ex.Message);
                 throw;
             }
 
-            ChargerRuntime runtime = new ChargerRuntime(log, hal.Watchdog, ChargerRuntime.DefaultTickPeriodMs, MaxTickStages, MaxPeriodicDuties);
-            ControlComposition.Compose(runtime, hal, log);
-            hal.Watchdog.Start(WatchdogTimeoutMs);
-            log.Write(LogLevel.Info, "device", "tick loop starting, period " + runtime.TickPeriodMs + " ms");
-            new TickLoop(runtime, clock, log).Run();
+            ChargingStation station = ControlComposition.Compose(hal);
+            LogEntry[] bootLines = new LogEntry[BootLogCapacity];
+            int n = bootLog.CopyNewest(bootLines, LogLevel.Debug, null);
+            for (int i = 0; i < n; i++)
+            {
+                station.Log.Write(bootLines[i].Level, bootLines[i].Component, bootLines[i].Message);
+            }
+
+            station.Log.Written += DebugLogSink.Write;
+            station.Log.Write(LogLevel.Info, "device", "tick loop starting, period " + station.Runtime.TickPeriodMs + " ms");
+            new TickLoop(station.Runtime, clock, station.Log).Run();
         }
     }
 }

@@ -33,6 +33,14 @@ namespace Charger.Device.Boards
 
         // COM1 carries the nanoFramework debugger/deployment link on ESP32; the meter gets COM2.
         private const string MeterPort = "COM2";
+        private const int ConnectorNtcPin = 32;          // ADC1_CH4
+        private const int ConnectorNtcAdcChannel = 4;
+        private const int InternalNtcPin = 33;           // ADC1_CH5
+        private const int InternalNtcAdcChannel = 5;
+        private const int ConsoleTxPin = 22;
+        private const int ConsoleRxPin = 21;
+        private const string ConsolePortName = "COM3";   // COM1 carries the nanoFramework debugger
+        private const int ConsoleBaudRate = 115200;
 
         // Modbus RTU factory default of common DIN-rail meters (9600 8N1); the meter profile can reconfigure.
         private const int MeterBaudRate = 9600;
@@ -59,6 +67,10 @@ namespace Charger.Device.Boards
             Configuration.SetPinFunction(MeterTxPin, DeviceFunction.COM2_TX);
             Configuration.SetPinFunction(MeterRxPin, DeviceFunction.COM2_RX);
             Configuration.SetPinFunction(MeterDriverEnablePin, DeviceFunction.COM2_RTS);
+            Configuration.SetPinFunction(ConnectorNtcPin, DeviceFunction.ADC1_CH4);
+            Configuration.SetPinFunction(InternalNtcPin, DeviceFunction.ADC1_CH5);
+            Configuration.SetPinFunction(ConsoleTxPin, DeviceFunction.COM3_TX);
+            Configuration.SetPinFunction(ConsoleRxPin, DeviceFunction.COM3_RX);
 
             GpioController gpio = new GpioController();
             AdcController adc = new AdcController();
@@ -75,6 +87,9 @@ namespace Charger.Device.Boards
             hal.ResidualCurrentTrip = new NanoDigitalInput(gpio, ResidualCurrentTripPin, PinMode.Input);
             hal.EmergencyStop = new NanoDigitalInput(gpio, EmergencyStopPin, PinMode.Input);
             hal.MeterBus = new NanoSerialPort(MeterPort, MeterBaudRate, Parity.None, 8, StopBits.One, true);
+            hal.Thermistors = new IAdcChannel[] { new NanoAdcChannel(adc, ConnectorNtcAdcChannel), new NanoAdcChannel(adc, InternalNtcAdcChannel) };
+            hal.ThermistorNames = new string[] { "connector", "internal" };
+            hal.ConsolePort = new NanoSerialPort(ConsolePortName, ConsoleBaudRate, Parity.None, 8, StopBits.One, false);
             hal.Files = new NanoFileStore(StorageFolder);
             hal.CsmsLink = new NanoWebSocketClient();
             hal.Random = new NanoRandom();

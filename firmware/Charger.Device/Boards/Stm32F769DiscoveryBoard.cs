@@ -34,6 +34,8 @@ namespace Charger.Device.Boards
 
         // USART6 on the Arduino D0/D1 pins; the target's RS-485 mode drives DE from RTS.
         private const string MeterPort = "COM6";
+        private const int ConnectorNtcAdcChannel = 2;    // Arduino header A2
+        private const int InternalNtcAdcChannel = 3;     // Arduino header A3
         private const int MeterBaudRate = 9600;
 
         // IEC 61851-1 Annex A: 1 kHz pilot; Table A.2: +12 V steady (duty 1.0) is state A.
@@ -64,6 +66,12 @@ namespace Charger.Device.Boards
             hal.ResidualCurrentTrip = new NanoDigitalInput(gpio, ResidualCurrentTripPin, PinMode.InputPullUp);
             hal.EmergencyStop = new NanoDigitalInput(gpio, EmergencyStopPin, PinMode.InputPullUp);
             hal.MeterBus = new NanoSerialPort(MeterPort, MeterBaudRate, Parity.None, 8, StopBits.One, true);
+            hal.Thermistors = new IAdcChannel[] { new NanoAdcChannel(adc, ConnectorNtcAdcChannel), new NanoAdcChannel(adc, InternalNtcAdcChannel) };
+            hal.ThermistorNames = new string[] { "connector", "internal" };
+
+            // No console UART on this board: the ST-LINK virtual COM port carries the nanoFramework
+            // debugger and COM6 the meter bus. A carrier board with a spare UART sets ConsolePort.
+            hal.ConsolePort = null;
             hal.Files = new NanoFileStore(StorageFolder);
             hal.CsmsLink = new NanoWebSocketClient();
             hal.Random = new NanoRandom();

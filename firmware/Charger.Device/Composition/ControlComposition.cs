@@ -1,29 +1,44 @@
-using Charger.Firmware.Diagnostics;
-using Charger.Firmware.Runtime;
-using Charger.Hal;
+using Charger.Firmware.Control;
+using Charger.Firmware.Station;
 
 namespace Charger.Device.Composition
 {
     /// <summary>
-    /// THE place where the control logic is wired onto the board: tick stages in order (pilot
-    /// sampling, safety supervisor, IEC 61851 state machine, outputs), the fail-safe, and the periodic
-    /// duties (meter poll, thermal, OCPP pump, persistence), all built from <see cref="DeviceHal"/>.
-    ///
-    /// Not composed yet: the control logic (Charger.Firmware), metering (Charger.Metering) and OCPP
-    /// client (Charger.Ocpp) are being written. Until they are added here the image boots, logs, runs
-    /// the empty tick loop and feeds the watchdog; nothing can switch power because no stage ever
-    /// writes the contactor output, which the board file drove low.
+    /// Maps the board's HAL onto the station and builds it: exactly the <see cref="ChargingStation"/>
+    /// the simulator runs, so what the tests prove is what the board does. The station settings a
+    /// charger maker changes per product live in <see cref="ProductSettings"/>.
     /// </summary>
     public static class ControlComposition
     {
-        public static void Compose(ChargerRuntime runtime, DeviceHal hal, LogRing log)
+        public static ChargingStation Compose(DeviceHal hal)
         {
-            if (runtime == null || hal == null || log == null)
+            if (hal == null)
             {
-                throw new System.ArgumentNullException(runtime == null ? "runtime" : hal == null ? "hal" : "log");
+                throw new System.ArgumentNullException("hal");
             }
 
-            log.Write(LogLevel.Warning, "device", "control logic not composed in this image: charging is disabled, contactor stays open");
+            ChargerHardware control = new ChargerHardware();
+            control.PilotAdc = hal.PilotSense;
+            control.PilotPwm = hal.PilotPwm;
+            control.ProximityAdc = hal.ProximitySense;
+            control.RcdTrip = hal.ResidualCurrentTrip;
+            control.EmergencyStop = hal.EmergencyStop;
+            control.ContactorCoil = hal.ContactorCoil;
+            control.ContactorFeedback = hal.ContactorFeedback;
+            control.Thermistors = hal.Thermistors;
+
+            StationHardware hardware = new StationHardware();
+            hardware.Clock = hal.Clock;
+            hardware.Control = control;
+            hardware.MeterPort = hal.MeterBus;
+            hardware.ConsolePort = hal.ConsolePort;
+            hardware.Storage = hal.Files;
+            hardware.CsmsSocket = hal.CsmsLink;
+            hardware.Random = hal.Random;
+            hardware.Watchdog = hal.Watchdog;
+            hardware.Reboot = hal.Reboot;
+
+            return new ChargingStation(hardware, ProductSettings.Create(hal));
         }
     }
 }
