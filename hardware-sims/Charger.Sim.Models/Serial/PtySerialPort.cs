@@ -1,3 +1,4 @@
+using static Charger.Sim.Models.Serial.Libc;
 using System.Runtime.InteropServices;
 using Charger.Hal;
 
@@ -199,48 +200,4 @@ public sealed class PtySerialPort : ISerialPort, System.IDisposable
         230400 => 0x1003,
         _ => throw new System.ArgumentOutOfRangeException(nameof(baudRate), baudRate, "unsupported baud rate"),
     };
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short REvents;
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int open([MarshalAs(UnmanagedType.LPStr)] string path, int flags);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int tcgetattr(int fd, byte[] termios);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int tcsetattr(int fd, int optionalActions, byte[] termios);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern void cfmakeraw(byte[] termios);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int cfsetispeed(byte[] termios, uint speed);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int cfsetospeed(byte[] termios, uint speed);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int tcflush(int fd, int queueSelector);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int ioctl(int fd, ulong request, ref int value);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int poll([In, Out] PollFd[] fds, ulong nfds, int timeoutMs);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern unsafe long read(int fd, byte* buffer, nuint count);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern unsafe long write(int fd, byte* buffer, nuint count);
 }
