@@ -29,6 +29,7 @@ namespace Charger.Firmware.Station
         private readonly ConsoleEngine _console;
         private readonly OcppStation _ocpp;
         private readonly OcppBridge _bridge;
+        private readonly TracingWebSocket _trace;
 
         public ChargingStation(StationHardware hardware, StationSettings settings)
         {
@@ -61,12 +62,13 @@ namespace Charger.Firmware.Station
             if (settings.Ocpp != null && hardware.CsmsSocket != null && hardware.Storage != null && hardware.Random != null)
             {
                 _bridge = new OcppBridge(_controller, hardware.Reboot, _log);
-                _ocpp = new OcppStation(settings.Ocpp, hardware.CsmsSocket, hardware.Storage, hardware.Random, _log, _bridge,
+                _trace = new TracingWebSocket(hardware.CsmsSocket, hardware.Clock, _log);
+                _ocpp = new OcppStation(settings.Ocpp, _trace, hardware.Storage, hardware.Random, _log, _bridge,
                     settings.BootReason, new RpcLimits());
                 _bridge.Attach(_ocpp);
                 _controller.AddEventSink(_bridge);
                 _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp), OcppDuty.PeriodMs, 0);
-                _status.Ocpp = new OcppStatusSource(_ocpp, _bridge, hardware.Clock);
+                _status.Ocpp = new OcppStatusSource(_ocpp, _bridge, _trace, hardware.Clock);
             }
 
             if (hardware.ConsolePort != null)
@@ -80,6 +82,7 @@ namespace Charger.Firmware.Station
                     services.Config = new StationConfigAccess(_ocpp.DeviceModel);
                     services.Password = new OcppPasswordVerifier(_ocpp);
                     services.SecurityEvents = new OcppSecurityEvents(_ocpp, _log);
+                    services.OcppTrace = _trace;
                 }
 
                 _console = new ConsoleEngine(hardware.ConsolePort, _log, _log, services, settings.Console);
@@ -138,6 +141,12 @@ namespace Charger.Firmware.Station
         public OcppStation Ocpp
         {
             get { return _ocpp; }
+        }
+
+        /// <summary>Recent frames and the frame trace (console <c>ocpp</c>, <c>ocpp trace</c>); null without OCPP.</summary>
+        public TracingWebSocket OcppTrace
+        {
+            get { return _trace; }
         }
 
         /// <summary>Null when the station was built without OCPP.</summary>

@@ -8,12 +8,14 @@ namespace Charger.Firmware.Station
     {
         private readonly OcppStation _ocpp;
         private readonly OcppBridge _bridge;
+        private readonly TracingWebSocket _trace;
         private readonly Charger.Hal.IClock _clock;
 
-        public OcppStatusSource(OcppStation ocpp, OcppBridge bridge, Charger.Hal.IClock clock)
+        public OcppStatusSource(OcppStation ocpp, OcppBridge bridge, TracingWebSocket trace, Charger.Hal.IClock clock)
         {
             _ocpp = ocpp;
             _bridge = bridge;
+            _trace = trace;
             _clock = clock;
         }
 
@@ -43,6 +45,12 @@ namespace Charger.Firmware.Station
             {
                 destination[n++] = "calls queued " + _ocpp.Rpc.QueuedCalls + ", connect attempts " + _ocpp.Connection.Attempts
                     + " (" + _ocpp.Connection.FailedAttempts + " failed), frames dropped " + _ocpp.Rpc.DroppedInboundFrames;
+            }
+
+            if (n < destination.Length && _trace.RecentCount > 0)
+            {
+                destination[n++] = "last messages (> to CSMS, < from CSMS), trace " + (_trace.Enabled ? "on" : "off") + ":";
+                n += _trace.CopyRecent(destination, n);
             }
 
             return n;

@@ -10,6 +10,12 @@ namespace Charger.Firmware.Station
     /// </summary>
     public sealed class StationConfigAccess : IConfigAccess
     {
+        /// <summary>
+        /// The instance OCPP 2.0.1 gives per-profile variables (OCPPCommCtrlr.MessageTimeout[Default]);
+        /// a technician types the plain name and reaches it.
+        /// </summary>
+        public const string DefaultInstance = "Default";
+
         private readonly StationDeviceModel _model;
 
         public StationConfigAccess(StationDeviceModel model)
@@ -20,7 +26,8 @@ namespace Charger.Firmware.Station
         public ConfigResult Get(string component, string variable)
         {
             string value;
-            GetVariableStatus status = _model.TryGet(component, null, 0, 0, variable, null, AttributeType.Actual, out value);
+            string instance = InstanceOf(component, variable);
+            GetVariableStatus status = _model.TryGet(component, null, 0, 0, variable, instance, AttributeType.Actual, out value);
             switch (status)
             {
                 case GetVariableStatus.Accepted:
@@ -39,7 +46,8 @@ namespace Charger.Firmware.Station
         public ConfigResult Set(string component, string variable, string value)
         {
             string reason;
-            SetVariableStatus status = _model.TrySet(component, null, 0, 0, variable, null, AttributeType.Actual, value, 0, out reason);
+            string instance = InstanceOf(component, variable);
+            SetVariableStatus status = _model.TrySet(component, null, 0, 0, variable, instance, AttributeType.Actual, value, 0, out reason);
             switch (status)
             {
                 case SetVariableStatus.Accepted:
@@ -57,6 +65,18 @@ namespace Charger.Firmware.Station
                 default:
                     return new ConfigResult(ConfigStatus.Rejected, null, reason == null ? "rejected" : reason);
             }
+        }
+
+        // The plain variable when it exists, else its Default instance, else plain (UnknownVariable).
+        private string InstanceOf(string component, string variable)
+        {
+            if (_model.Find(component, null, 0, 0, variable, null) == null
+                && _model.Find(component, null, 0, 0, variable, DefaultInstance) != null)
+            {
+                return DefaultInstance;
+            }
+
+            return null;
         }
     }
 }

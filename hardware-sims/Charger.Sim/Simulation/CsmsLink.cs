@@ -1,4 +1,5 @@
 using System.Text;
+using Charger.Firmware.Station;
 using Charger.Hal.Sim.Network;
 using Charger.Sim.Models.Csms;
 using Charger.Sim.Reporting;
@@ -89,7 +90,7 @@ public sealed class CsmsLink
             {
                 string frame = server.TakeReceived();
                 FramesFromStation++;
-                _events.Add(_nowMs(), SimEventKinds.OcppOut, frame, ("action", ActionOf(frame)));
+                _events.Add(_nowMs(), SimEventKinds.OcppOut, TracingWebSocket.Mask(frame), ("action", ActionOf(frame)));
                 if (_connectedId != null)
                 {
                     _csms.OnFrame(_connectedId, frame);
@@ -142,7 +143,8 @@ public sealed class CsmsLink
         }
 
         FramesToStation++;
-        _events.Add(_nowMs(), SimEventKinds.OcppIn, frame, ("action", ActionOf(frame)));
+        // Passwords the CSMS provisions never reach the timeline or the event file.
+        _events.Add(_nowMs(), SimEventKinds.OcppIn, TracingWebSocket.Mask(frame), ("action", ActionOf(frame)));
         _socket.Server.Send(frame);
     }
 

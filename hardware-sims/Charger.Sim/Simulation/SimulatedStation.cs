@@ -422,7 +422,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
     public void Apply(ScenarioStep step)
     {
         string a0 = step.Args.Length > 0 ? step.Args[0] : "";
-        _events.Add(NowMs, SimEventKinds.Step, step.Text, ("line", step.LineNumber));
+        _events.Add(NowMs, SimEventKinds.Step, MaskedStepText(step), ("line", step.LineNumber));
         switch (step.Verb)
         {
             case "plug":
@@ -512,6 +512,14 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
             default:
                 throw new ScenarioException(step.LineNumber, $"no simulator action for '{step.Verb}'");
         }
+    }
+
+    /// <summary>A script line that sets a password is echoed with the value masked.</summary>
+    private static string MaskedStepText(ScenarioStep step)
+    {
+        bool secret = step.Verb == "csms" && step.Args.Length >= 3 && step.Args[0] == "set"
+            && (step.Args[1].EndsWith("Password", StringComparison.Ordinal));
+        return secret ? step.Text.Replace(step.Args[2], "***") : step.Text;
     }
 
     /// <summary>An RFID card at the reader; the firmware decides what it means.</summary>
