@@ -113,7 +113,15 @@ public static class RealtimeMode
             events.Added += new Timeline(display.Writer, options.Frames).Print;
         }
 
-        var sim = new SimulatedStation(new SimOptions { Seed = options.Seed, StationId = options.StationId, ConsolePort = consolePort }, events);
+        using var sim = new SimulatedStation(new SimOptions
+        {
+            Seed = options.Seed,
+            StationId = options.StationId,
+            ConsolePort = consolePort,
+            RealSockets = true,
+            CsmsUrl = options.CsmsUrl?.TrimEnd('/'),
+            CsmsPassword = options.Password,
+        }, events);
 
         string name = scenario?.Name ?? "free run";
         output.WriteLine($"real time: {(scenario == null ? "no scenario, the station idles until Ctrl-C" : $"scenario {scenario.Name}, {scenario.Steps.Count} steps")}, station {options.StationId}, seed {options.Seed}");
@@ -121,6 +129,10 @@ public static class RealtimeMode
         {
             output.WriteLine(ConsoleLine(pty.SlavePath));
         }
+
+        output.WriteLine(sim.CsmsServer != null
+            ? $"csms: built-in CSMS serving {sim.CsmsServer.Url}{options.StationId} (subprotocol ocpp2.0.1)"
+            : $"csms: {options.CsmsUrl.TrimEnd('/')}/{options.StationId}");
 
         output.WriteLine("Ctrl-C stops the run.");
         output.Flush();

@@ -28,6 +28,21 @@ public sealed class SimOptions
     /// <summary>How often the session chart takes a sample (virtual ms).</summary>
     public int ChartSampleMs { get; init; } = 1000;
 
+    /// <summary>
+    /// An external CSMS (ws:// or wss://) the station connects to over a real WebSocket instead of
+    /// the built-in one; null for the built-in CSMS.
+    /// </summary>
+    public string CsmsUrl { get; init; }
+
+    /// <summary>HTTP Basic password (security profile 1 or 2) the station presents to the CSMS.</summary>
+    public string CsmsPassword { get; init; }
+
+    /// <summary>
+    /// Serve the built-in CSMS on a real WebSocket on 127.0.0.1 and connect the station through it
+    /// (--realtime), instead of the in-memory loopback that virtual time needs.
+    /// </summary>
+    public bool RealSockets { get; init; }
+
     /// <summary>How long a "power-cut" keeps power off when the script gives no duration.</summary>
     public int DefaultPowerCutMs { get; init; } = 3000;
 }

@@ -16,6 +16,7 @@ using Charger.Sim.Models.Csms;
 using Charger.Sim.Chart;
 using Charger.Sim.Models.Ev;
 using Charger.Sim.Models.Meter;
+using Charger.Sim.Models.Network;
 using Charger.Sim.Models.Power;
 using Charger.Sim.Models.Thermal;
 using Charger.Sim.Reporting;
@@ -30,7 +31,7 @@ namespace Charger.Sim.Simulation;
 /// restarts the firmware on the same file store. Everything moves in virtual time, one tick at a
 /// time, so a run replays exactly.
 /// </summary>
-public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
+public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDisposable
 {
     public const int AdcMaxCounts = 4095;
     public const double PhaseVoltageV = 230.0;
@@ -71,6 +72,8 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
     private readonly List<string> _faultsRaised = new();
     private readonly BuiltInCsms _csms;
     private readonly CsmsLink _link;
+    private readonly CsmsWebSocketServer _server;
+    private FrameLoggingWebSocket _realSocket;
 
     private ChargingStation _station;
     private bool _powered;
@@ -123,7 +126,17 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
         _meterStartKWh = _meter.ImportEnergyKWh;
         _csms = new BuiltInCsms(new CsmsOptions(), () => _clock.NowMs, EpochUtc);
         _link = new CsmsLink(_csms, events, () => _clock.NowMs);
+        string csmsUrl = options.CsmsUrl ?? BuiltInCsmsUrl;
+        if (options.CsmsUrl == null && options.RealSockets)
+        {
+            // The server takes over the CSMS's frame sink and ticks it on its own timer.
+            _server = new CsmsWebSocketServer(_csms);
+            csmsUrl = _server.Url.TrimEnd('/');
+        }
+
         Settings = CreateSettings(options.StationId);
+        Settings.Ocpp.CsmsUrl = csmsUrl;
+        Settings.Ocpp.BasicAuthPassword = options.CsmsPassword;
         UpdateThermistors(force: true);
         PowerOn(0);
     }
@@ -152,6 +165,12 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
     public BuiltInCsms Csms => _csms;
 
     public CsmsLink Link => _link;
+
+    /// <summary>True when the station talks to its CSMS over a real WebSocket (--realtime, --csms).</summary>
+    public bool UsesRealSocket => _options.RealSockets || _options.CsmsUrl != null;
+
+    /// <summary>The built-in CSMS's WebSocket server in --realtime; null otherwise.</summary>
+    public CsmsWebSocketServer CsmsServer => _server;
 
     public IReadOnlyList<string> FaultsRaised => _faultsRaised;
 
@@ -212,7 +231,16 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
             PowerOn(t);
         }
 
-        _link.Pump();
+        if (!UsesRealSocket)
+        {
+            _link.Pump();
+        }
+        else
+        {
+            // Frames are logged masked, as the loopback link logs them.
+            _realSocket?.Drain((outgoing, frame) => _events.Add(t, outgoing ? SimEventKinds.OcppOut : SimEventKinds.OcppIn,
+                TracingWebSocket.Mask(frame), ("action", CsmsLink.ActionOf(frame))));
+        }
 
         if (t >= _nextChartMs)
         {
@@ -292,8 +320,19 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
     private void PowerOn(long t)
     {
         _store.RestorePower();
-        var socket = new LoopbackWebSocket();
-        _link.Attach(socket);
+        Charger.Hal.IWebSocketClient socket;
+        if (UsesRealSocket)
+        {
+            _realSocket = new FrameLoggingWebSocket(new DesktopWebSocketClient());
+            socket = _realSocket;
+        }
+        else
+        {
+            var loopback = new LoopbackWebSocket();
+            _link.Attach(loopback);
+            socket = loopback;
+        }
+
         var hardware = new StationHardware
         {
             Clock = _clock,
@@ -342,6 +381,8 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
         _station = null;
         _powerCuts++;
         _link.StationPowerLost();
+        _realSocket?.Dispose();
+        _realSocket = null;
         if (!_store.PowerIsCut)
         {
             _store.CutPowerNow();
@@ -514,6 +555,12 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
         }
     }
 
+    public void Dispose()
+    {
+        _realSocket?.Dispose();
+        _server?.Dispose();
+    }
+
     /// <summary>A script line that sets a password is echoed with the value masked.</summary>
     private static string MaskedStepText(ScenarioStep step)
     {
@@ -604,7 +651,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents
                 actual = $"{code} {(active ? "present" : "absent")}";
                 return active == (e.Word == "present");
             case ExpectSubject.Connection:
-                bool online = _link.Connected;
+                bool online = UsesRealSocket ? _station?.Ocpp?.Connection.IsConnected == true : _link.Connected;
                 actual = online ? "online" : "offline";
                 return (e.Word == "online") == online;
             case ExpectSubject.CsmsReceived:

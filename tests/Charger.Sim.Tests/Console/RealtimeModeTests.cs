@@ -113,14 +113,51 @@ public sealed class RealtimeModeTests : IDisposable
     }
 
     [Fact]
-    public void ExternalCsmsIsRefusedOnOneLineWhileTheStationOnlyReachesTheBuiltInOne()
+    public void RealtimeRunReachesTheBuiltInCsmsOverARealWebSocket()
     {
-        // Changes when SimulatedStation can take a socket to an external CSMS (see ExternalCsms).
-        using var sim = new RealtimeSimulator(new[] { "--csms", "ws://127.0.0.1:9000/ocpp" });
+        string scenario = Write("online.scn", "0s expect connection online within 10s\n+0s expect csms received 1 BootNotification within 5s");
+        using var sim = new RealtimeSimulator(new[] { "--realtime", "--scenario", scenario });
 
-        Assert.Equal(2, sim.WaitForExit(RunTimeoutMs));
-        Assert.Equal("error: --csms ws://127.0.0.1:9000/ocpp: this build connects the simulated station only to its built-in CSMS; an external CSMS is not supported yet", sim.Errors.Trim());
-        Assert.DoesNotContain("console:", sim.Output);
+        Assert.Equal(0, sim.WaitForExit(RunTimeoutMs));
+        Assert.Matches(@"csms: built-in CSMS serving ws://127\.0\.0\.1:\d+/CF-SIM-001", sim.Output);
+        Assert.Contains("result          PASSED", sim.Output);
+    }
+
+    [Fact]
+    public void CsmsOptionConnectsTheStationToAnExternalCsmsWithItsIdAndPassword()
+    {
+        var external = new Charger.Sim.Models.Csms.BuiltInCsms(new Charger.Sim.Models.Csms.CsmsOptions { BasicAuthPassword = "ext-secret-1" },
+            () => Environment.TickCount64, DateTime.UtcNow);
+        using var server = new Charger.Sim.Models.Csms.CsmsWebSocketServer(external);
+        using var sim = new RealtimeSimulator(new[] { "--csms", server.Url, "--id", "EXT-7", "--password", "ext-secret-1" });
+
+        // A free run: wait (bounded) until the external CSMS has the boot and a connector status.
+        var deadline = DateTime.UtcNow.AddMilliseconds(RunTimeoutMs);
+        while (external.CountReceivedCalls("StatusNotification") == 0 && DateTime.UtcNow < deadline)
+        {
+            System.Threading.Thread.Sleep(50);
+        }
+
+        Assert.Equal(0, sim.Stop());
+        Assert.Equal(1, external.Station("EXT-7").BootCount);
+        Assert.Equal("Accepted", external.Station("EXT-7").RegistrationStatus);
+        Assert.True(external.CountReceivedCalls("StatusNotification") >= 1);
+        Assert.Contains("csms: ws://127.0.0.1:", sim.Output);
+    }
+
+    [Fact]
+    public void WrongPasswordAtAnExternalCsmsLeavesTheStationOffline()
+    {
+        var external = new Charger.Sim.Models.Csms.BuiltInCsms(new Charger.Sim.Models.Csms.CsmsOptions { BasicAuthPassword = "ext-secret-1" },
+            () => Environment.TickCount64, DateTime.UtcNow);
+        using var server = new Charger.Sim.Models.Csms.CsmsWebSocketServer(external);
+        string scenario = Write("refused.scn", "0s expect connection online within 3s");
+
+        using var sim = new RealtimeSimulator(new[] { "--csms", server.Url, "--id", "EXT-8", "--password", "wrong-secret", "--scenario", scenario });
+
+        Assert.Equal(1, sim.WaitForExit(RunTimeoutMs));
+        Assert.Contains("saw offline", sim.Output);
+        Assert.Null(external.Station("EXT-8")?.RegistrationStatus);
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Charger.Hal;
+
+namespace Charger.Sim.Simulation;
+
+/// <summary>
+/// Wraps the station's real WebSocket (--realtime, --csms) so its frames reach the timeline and the
+/// event log as the loopback link's do. Receives arrive on socket threads, so frames are queued here
+/// and <see cref="Drain"/> hands them over on the simulation thread.
+/// </summary>
+public sealed class FrameLoggingWebSocket : IWebSocketClient, IDisposable
+{
+    /// <summary>Frames kept when nobody drains (a bound, not a buffer that grows).</summary>
+    public const int MaxQueuedFrames = 4096;
+
+    private readonly IWebSocketClient _inner;
+    private readonly ConcurrentQueue<(bool Outgoing, string Frame)> _frames = new();
+    private long _dropped;
+
+    public FrameLoggingWebSocket(IWebSocketClient inner)
+    {
+        _inner = inner;
+        _inner.TextReceived += text =>
+        {
+            Enqueue(false, text);
+            TextReceived?.Invoke(text);
+        };
+        _inner.Closed += (code, reason) => Closed?.Invoke(code, reason);
+        _inner.Oversize += length => Oversize?.Invoke(length);
+    }
+
+    public event WebSocketTextHandler TextReceived;
+
+    public event WebSocketClosedHandler Closed;
+
+    public event WebSocketOversizeHandler Oversize;
+
+    public WebSocketState State => _inner.State;
+
+    public string AcceptedSubprotocol => _inner.AcceptedSubprotocol;
+
+    public int MaxFrameBytes
+    {
+        get => _inner.MaxFrameBytes;
+        set => _inner.MaxFrameBytes = value;
+    }
+
+    /// <summary>Frames not logged because the queue was full.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void Open(string url, string subprotocol, string[] headerNames, string[] headerValues) =>
+        _inner.Open(url, subprotocol, headerNames, headerValues);
+
+    public bool SendText(string text)
+    {
+        Enqueue(true, text);
+        return _inner.SendText(text);
+    }
+
+    public bool SendPing() => _inner.SendPing();
+
+    public void Close() => _inner.Close();
+
+    /// <summary>Hands every queued frame, oldest first, to <paramref name="sink"/> (outgoing = station to CSMS).</summary>
+    public void Drain(Action<bool, string> sink)
+    {
+        while (_frames.TryDequeue(out var f))
+        {
+            sink(f.Outgoing, f.Frame);
+        }
+    }
+
+    public void Dispose() => (_inner as IDisposable)?.Dispose();
+
+    private void Enqueue(bool outgoing, string frame)
+    {
+        if (_frames.Count >= MaxQueuedFrames)
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        _frames.Enqueue((outgoing, frame));
+    }
+}
