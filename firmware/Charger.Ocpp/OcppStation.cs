@@ -1,10 +1,12 @@
 using Charger.Hal;
+using Charger.Ocpp.Authorization;
 using Charger.Ocpp.Availability;
 using Charger.Ocpp.DataTransfer;
 using Charger.Ocpp.DeviceModel;
 using Charger.Ocpp.Provisioning;
 using Charger.Ocpp.RemoteControl;
 using Charger.Ocpp.Rpc;
+using Charger.Ocpp.Transactions;
 using Charger.Ocpp.Transport;
 
 namespace Charger.Ocpp
@@ -29,10 +31,25 @@ namespace Charger.Ocpp
         private readonly ReportPager _reports;
         private readonly ResetHandler _reset;
         private readonly DataTransferHandler _dataTransfer = new DataTransferHandler();
+        private readonly TransactionService _transactions;
+        private readonly AuthorizationService _authorization;
         private long _lastTickMs;
 
+        /// <summary>A station without a charger behind it for transactions (no EVSE ever reports a vehicle).</summary>
         public OcppStation(StationConfig config, IWebSocketClient socket, IFileStore store, IRandomSource random, ILog log,
             IStationHooks hooks, BootReason bootReason, RpcLimits limits)
+            : this(config, socket, store, random, log, hooks, null, null, bootReason, limits)
+        {
+        }
+
+        /// <summary>
+        /// The full client: <paramref name="evseControl"/> is the charger's side of authorization and
+        /// transactions (blocks C, D, E, F). Interrupted transactions found in <paramref name="store"/>
+        /// are ended with PowerLoss here, before anything else runs.
+        /// </summary>
+        /// <param name="transactionOptions">Queue bounds and power-loss rules; null for the defaults.</param>
+        public OcppStation(StationConfig config, IWebSocketClient socket, IFileStore store, IRandomSource random, ILog log,
+            IStationHooks hooks, IEvseControl evseControl, TransactionOptions transactionOptions, BootReason bootReason, RpcLimits limits)
         {
             _config = config;
             _log = log;
@@ -58,19 +75,36 @@ namespace Charger.Ocpp
             _rpc.Register("GetBaseReport", DeviceModelSchemas.GetBaseReportRequest(), new GetBaseReportHandler(_reports));
             _rpc.Register("Reset", ProvisioningSchemas.ResetRequest(), _reset);
             _rpc.Register("ChangeAvailability", ChangeAvailabilityHandler.RequestSchema(), new ChangeAvailabilityHandler(_availability));
-            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema(), new TriggerMessageHandler(_registration, _availability, hooks));
+            IEvseControl control = evseControl == null ? new DetachedEvseControl() : evseControl;
+            _transactions = new TransactionService(_rpc, _connection, _clock, _vars, store, random, log, control,
+                config.ConnectorsPerEvse.Length, transactionOptions);
+            _authorization = new AuthorizationService(_rpc, _connection, _clock, _vars, store, log, control, _transactions);
+            _authorization.Load();
+            _transactions.Recover(0);
+
+            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema(), new TriggerMessageHandler(_registration, _availability, hooks, _transactions));
+            _rpc.Register("ClearCache", AuthorizationSchemas.EmptyRequest(), new ClearCacheHandler(_authorization));
+            _rpc.Register("GetLocalListVersion", AuthorizationSchemas.EmptyRequest(), new GetLocalListVersionHandler(_authorization));
+            _rpc.Register("SendLocalList", AuthorizationSchemas.SendLocalListRequest(), new SendLocalListHandler(_authorization));
+            _rpc.Register("RequestStartTransaction", TransactionControlSchemas.RequestStartTransactionRequest(),
+                new RequestStartTransactionHandler(_authorization, _transactions, _availability));
+            _rpc.Register("RequestStopTransaction", TransactionControlSchemas.RequestStopTransactionRequest(),
+                new RequestStopTransactionHandler(_transactions, control));
+            _rpc.Register("UnlockConnector", TransactionControlSchemas.UnlockConnectorRequest(),
+                new UnlockConnectorHandler(_transactions, control, config.ConnectorsPerEvse));
+            _rpc.Register("GetTransactionStatus", TransactionControlSchemas.GetTransactionStatusRequest(), new GetTransactionStatusHandler(_transactions));
             _rpc.Register("DataTransfer", DataTransferHandler.RequestSchema(), _dataTransfer);
 
             // CSMS-initiated actions of OCPP 2.0.1 that later blocks implement: NotSupported until then.
             string[] later =
             {
-                "CancelReservation", "CertificateSigned", "ClearCache", "ClearChargingProfile", "ClearDisplayMessage",
+                "CancelReservation", "CertificateSigned", "ClearChargingProfile", "ClearDisplayMessage",
                 "ClearVariableMonitoring", "CostUpdated", "CustomerInformation", "DeleteCertificate", "GetChargingProfiles",
-                "GetCompositeSchedule", "GetDisplayMessages", "GetInstalledCertificateIds", "GetLocalListVersion", "GetLog",
-                "GetMonitoringReport", "GetReport", "GetTransactionStatus", "InstallCertificate", "PublishFirmware",
-                "RequestStartTransaction", "RequestStopTransaction", "ReserveNow", "SendLocalList", "SetChargingProfile",
+                "GetCompositeSchedule", "GetDisplayMessages", "GetInstalledCertificateIds", "GetLog",
+                "GetMonitoringReport", "GetReport", "InstallCertificate", "PublishFirmware",
+                "ReserveNow", "SetChargingProfile",
                 "SetDisplayMessage", "SetMonitoringBase", "SetMonitoringLevel", "SetNetworkProfile", "SetVariableMonitoring",
-                "UnlockConnector", "UnpublishFirmware", "UpdateFirmware",
+                "UnpublishFirmware", "UpdateFirmware",
             };
             for (int i = 0; i < later.Length; i++)
             {
@@ -123,6 +157,18 @@ namespace Charger.Ocpp
             get { return _reset; }
         }
 
+        /// <summary>Block E: what the charger reports about vehicles, power path, charging state and meter goes here.</summary>
+        public TransactionService Transactions
+        {
+            get { return _transactions; }
+        }
+
+        /// <summary>Blocks C and D: <see cref="AuthorizationService.PresentIdToken"/> for a card at the reader.</summary>
+        public AuthorizationService Authorization
+        {
+            get { return _authorization; }
+        }
+
         /// <summary>Offline per OCPPCommCtrlr.OfflineThreshold.</summary>
         public bool IsOffline(long nowMs)
         {
@@ -155,6 +201,8 @@ namespace Charger.Ocpp
             _registration.Tick(nowMs);
             _availability.Tick(nowMs);
             _reports.Tick(nowMs);
+            _authorization.Tick(nowMs);
+            _transactions.Tick(nowMs);
             _rpc.Pump(nowMs);
             _reset.Tick(nowMs);
         }

@@ -3,12 +3,14 @@ using Charger.Ocpp.Json;
 using Charger.Ocpp.Provisioning;
 using Charger.Ocpp.Rpc;
 using Charger.Ocpp.Rpc.Schema;
+using Charger.Ocpp.Transactions;
 
 namespace Charger.Ocpp.RemoteControl
 {
     /// <summary>
     /// TriggerMessage (OCPP 2.0.1 F06): BootNotification, Heartbeat, StatusNotification here;
-    /// MeterValues and TransactionEvent through the charger's hooks; the rest NotImplemented.
+    /// MeterValues and TransactionEvent from the transaction service when it has a reading or a
+    /// transaction for the EVSE, else through the charger's hooks; the rest NotImplemented.
     /// Triggered messages may leave while Pending.
     /// </summary>
     public sealed class TriggerMessageHandler : IIncomingCallHandler
@@ -16,12 +18,20 @@ namespace Charger.Ocpp.RemoteControl
         private readonly RegistrationManager _registration;
         private readonly AvailabilityManager _availability;
         private readonly IStationHooks _hooks;
+        private readonly TransactionService _transactions;
 
         public TriggerMessageHandler(RegistrationManager registration, AvailabilityManager availability, IStationHooks hooks)
+            : this(registration, availability, hooks, null)
+        {
+        }
+
+        public TriggerMessageHandler(RegistrationManager registration, AvailabilityManager availability, IStationHooks hooks,
+            TransactionService transactions)
         {
             _registration = registration;
             _availability = availability;
             _hooks = hooks;
+            _transactions = transactions;
         }
 
         public static SchemaNode RequestSchema()
@@ -73,11 +83,14 @@ namespace Charger.Ocpp.RemoteControl
             }
             else if (requested == "MeterValues")
             {
-                status = _hooks.TriggerMeterValues(evseId) ? "Accepted" : "Rejected";
+                bool sent = _transactions != null && _transactions.TriggerMeterValues(evseId, call.NowMs);
+                status = sent || _hooks.TriggerMeterValues(evseId) ? "Accepted" : "Rejected";
             }
             else if (requested == "TransactionEvent")
             {
-                status = _hooks.TriggerTransactionEvent(evseId) ? "Accepted" : "Rejected";
+                // F06.FR.07: Rejected when no transaction runs on the EVSE.
+                bool sent = _transactions != null && _transactions.TriggerTransactionEvent(evseId, call.NowMs);
+                status = sent || _hooks.TriggerTransactionEvent(evseId) ? "Accepted" : "Rejected";
             }
             else
             {

@@ -12,7 +12,8 @@ public sealed class InteropStation : IDisposable
     private readonly long _startMs = Environment.TickCount64;
 
     public InteropStation(string csmsUrl, string identity, string password, Action<CoreVariables, StationDeviceModel> configure = null,
-        int securityProfile = 1, System.Security.Cryptography.X509Certificates.X509Certificate2 csmsRoot = null)
+        int securityProfile = 1, System.Security.Cryptography.X509Certificates.X509Certificate2 csmsRoot = null,
+        Charger.Ocpp.Transactions.IEvseControl evseControl = null)
     {
         Identity = identity;
         Config = new StationConfig
@@ -25,7 +26,7 @@ public sealed class InteropStation : IDisposable
             SecurityProfile = securityProfile,
         };
         Socket = new DesktopWebSocketClient(csmsRoot);
-        Station = new OcppStation(Config, Socket, Store, new SeededRandom(11), Log, Hooks, BootReason.PowerUp, new RpcLimits());
+        Station = new OcppStation(Config, Socket, Store, new SeededRandom(11), Log, Hooks, evseControl, null, BootReason.PowerUp, new RpcLimits());
         var vars = Station.Variables;
         var model = Station.DeviceModel;
 

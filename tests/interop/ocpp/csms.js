@@ -10,6 +10,9 @@
 //                   {"id":3,"cmd":"raw","identity":"CS1","text":"...","expectId":"x"}
 //                   {"id":4,"cmd":"close","identity":"CS1","code":1001}
 //                   {"id":5,"cmd":"stats"}
+//   transactions (issue 6): "configure" also takes "tokens":{"<idToken>":"<status>"} (default Accepted, all
+//   in group GROUP-1) and "refuse":true|false (refuse connections with HTTP 503: a network outage).
+//   Authorize and TransactionEvent with an idToken are answered with that token's idTokenInfo.
 const readline = require('readline');
 const { RPCServer, createRPCError } = require('ocpp-rpc');
 
@@ -25,7 +28,7 @@ function emit(obj) {
 
 function config(identity) {
     if (!stations.has(identity)) {
-        stations.set(identity, { password: null, bootStatuses: ['Accepted'], bootInterval: 300, boots: 0 });
+        stations.set(identity, { password: null, bootStatuses: ['Accepted'], bootInterval: 300, boots: 0, tokens: {}, refuse: false });
     }
     return stations.get(identity);
 }
@@ -45,6 +48,9 @@ server.auth((accept, reject, handshake) => {
     emit({ event: 'auth', identity: handshake.identity, offered, passwordOk: cfg.password === null || cfg.password === password, accepted: ok, at: Date.now() });
     if (!offered) {
         return reject(400, 'ocpp2.0.1 subprotocol required');
+    }
+    if (cfg.refuse) {
+        return reject(503, 'outage');
     }
     if (!ok) {
         return reject(401, 'bad credentials');
@@ -97,12 +103,20 @@ server.on('client', (client) => {
         if (['StatusNotification', 'NotifyReport', 'MeterValues', 'NotifyEvent'].includes(method)) {
             return {};
         }
+        if (method === 'Authorize') {
+            return { idTokenInfo: tokenInfo(cfg, params.idToken) };
+        }
         if (method === 'TransactionEvent') {
-            return {};
+            return params.idToken ? { idTokenInfo: tokenInfo(cfg, params.idToken) } : {};
         }
         throw createRPCError('NotImplemented', method + ' not handled by the interop CSMS');
     });
 });
+
+function tokenInfo(cfg, idToken) {
+    const status = cfg.tokens[idToken.idToken] || 'Accepted';
+    return { status, groupIdToken: { idToken: 'GROUP-1', type: 'Central' } };
+}
 
 async function handle(cmd) {
     const reply = (obj) => emit(Object.assign({ event: 'reply', re: cmd.id }, obj));
@@ -112,6 +126,11 @@ async function handle(cmd) {
             if ('password' in cmd) cfg.password = cmd.password;
             if (cmd.bootStatuses) cfg.bootStatuses = cmd.bootStatuses;
             if (cmd.bootInterval !== undefined) cfg.bootInterval = cmd.bootInterval;
+            if (cmd.tokens) cfg.tokens = cmd.tokens;
+            if ('refuse' in cmd) {
+                cfg.refuse = cmd.refuse;
+                return reply({ ok: true });
+            }
             cfg.boots = 0;
             return reply({ ok: true });
         }
