@@ -30,6 +30,7 @@ namespace Charger.Device.Composition
             StationHardware hardware = new StationHardware();
             hardware.Clock = hal.Clock;
             hardware.Control = control;
+            hardware.ConnectorLock = hal.ConnectorLock;
             hardware.MeterPort = hal.MeterBus;
             hardware.ConsolePort = hal.ConsolePort;
             hardware.Storage = hal.Files;

@@ -7,6 +7,8 @@ using Charger.Metering.Modbus;
 using Charger.Metering.Service;
 using Charger.Ocpp;
 using Charger.Ocpp.Rpc;
+using Charger.Ocpp.Transactions;
+using Charger.Ocpp.Authorization;
 
 namespace Charger.Firmware.Station
 {
@@ -61,13 +63,17 @@ namespace Charger.Firmware.Station
 
             if (settings.Ocpp != null && hardware.CsmsSocket != null && hardware.Storage != null && hardware.Random != null)
             {
-                _bridge = new OcppBridge(_controller, hardware.Reboot, _log);
+                _bridge = new OcppBridge(_controller, hardware.Reboot, hardware.ConnectorLock, _log);
                 _trace = new TracingWebSocket(hardware.CsmsSocket, hardware.Clock, _log);
-                _ocpp = new OcppStation(settings.Ocpp, _trace, hardware.Storage, hardware.Random, _log, _bridge,
-                    settings.BootReason, new RpcLimits());
+                _ocpp = new OcppStation(settings.Ocpp, _trace, hardware.Storage, hardware.Random, _log, _bridge, _bridge,
+                    new TransactionOptions(), settings.BootReason, new RpcLimits());
                 _bridge.Attach(_ocpp);
                 _controller.AddEventSink(_bridge);
-                _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp), OcppDuty.PeriodMs, 0);
+                _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp, _bridge), OcppDuty.PeriodMs, 0);
+                if (_meter != null)
+                {
+                    _meter.ReadingAccepted += _bridge.OnMeterReading;
+                }
                 _status.Ocpp = new OcppStatusSource(_ocpp, _bridge, _trace, hardware.Clock);
             }
 
@@ -183,9 +189,17 @@ namespace Charger.Firmware.Station
                 return "refused: connector unavailable";
             }
 
+            if (_ocpp != null)
+            {
+                // OCPP decides: local list, cache, the CSMS, offline rules; start or stop (C01-C15).
+                PresentResult result = _ocpp.Authorization.PresentIdToken(OcppBridge.EvseId, idToken, IdTokenType.ISO14443, _hardware.Clock.NowMs);
+                _log.Write(LogLevel.Info, "auth", "card " + idToken + ": " + result.ToString());
+                return result.ToString();
+            }
+
             bool stop = _controller.Authorized;
             _controller.SetAuthorized(!stop);
-            _log.Write(LogLevel.Info, "auth", "card " + idToken + (stop ? ": stop" : ": start") + " (local authorization)");
+            _log.Write(LogLevel.Info, "auth", "card " + idToken + (stop ? ": stop" : ": start") + " (local authorization, no OCPP)");
             return stop ? "stop" : "start";
         }
     }

@@ -3,32 +3,40 @@ using Charger.Firmware.Control;
 using Charger.Firmware.Safety;
 using Charger.Hal;
 using Charger.Ocpp;
+using Charger.Ocpp.Transactions;
 
 namespace Charger.Firmware.Station
 {
     /// <summary>
     /// Where the OCPP client meets the charge controller, for the one EVSE with one connector this
-    /// station has: the hooks OCPP calls (reset, availability, triggers) and the connector status
-    /// OCPP reports (Available, Occupied, Faulted, Unavailable), derived from the controller's
-    /// events.
+    /// station has: the hooks OCPP calls (reset, availability, triggers), what the transaction and
+    /// authorization services ask of the charger (<see cref="IEvseControl"/>), the charger facts they
+    /// need (EV connected, power path, charging state, meter readings, stop reasons), and the
+    /// connector status OCPP reports (Available, Occupied, Faulted, Unavailable).
     /// </summary>
-    public sealed class OcppBridge : IStationHooks, IChargerEvents
+    public sealed class OcppBridge : IStationHooks, IChargerEvents, IEvseControl
     {
         public const int EvseId = 1;
         public const int ConnectorId = 1;
 
         private readonly ChargeController _controller;
         private readonly IRebootController _reboot;
+        private readonly IDigitalOutput _connectorLock;
         private readonly ILog _log;
+        private readonly Charger.Ocpp.Transactions.MeterReading _reading = new Charger.Ocpp.Transactions.MeterReading();
+        private bool _evConnected;
+        private bool _powerPathClosed;
+        private ChargingState _chargingState = ChargingState.Idle;
         private OcppStation _ocpp;
         private bool _operative = true;
         private ConnectorStatus _reported = ConnectorStatus.Unavailable;
         private bool _reportedOnce;
 
-        public OcppBridge(ChargeController controller, IRebootController reboot, ILog log)
+        public OcppBridge(ChargeController controller, IRebootController reboot, IDigitalOutput connectorLock, ILog log)
         {
             _controller = controller;
             _reboot = reboot;
+            _connectorLock = connectorLock;
             _log = log;
         }
 
@@ -53,7 +61,7 @@ namespace Charger.Firmware.Station
 
         public bool IsTransactionRunning(int evseId)
         {
-            return _controller.Authorized;
+            return _ocpp != null ? _ocpp.Transactions.HasTransaction(evseId) : _controller.Authorized;
         }
 
         public bool SupportsEvseReset
@@ -66,6 +74,11 @@ namespace Charger.Firmware.Station
             // Stop charging first so the reboot never breaks load; the runtime's next ticks open the
             // contactor before the board restarts (the simulator restarts after the tick).
             _controller.SetAuthorized(false);
+            if (_ocpp != null && immediate)
+            {
+                _ocpp.Transactions.EndTransaction(evseId > 0 ? evseId : EvseId, StopReason.ImmediateReset, _lastFeedMs);
+            }
+
             _log.Write(LogLevel.Warning, "ocpp", "reset requested by the CSMS (" + (immediate ? "immediate" : "on idle") + ")");
             if (_reboot != null)
             {
@@ -93,6 +106,183 @@ namespace Charger.Firmware.Station
         public bool TriggerTransactionEvent(int evseId)
         {
             return false;
+        }
+
+        // ---- IEvseControl (asked by the transaction and authorization services) ----
+
+        public void Authorize(int evseId, bool authorized)
+        {
+            if (authorized && !_operative)
+            {
+                _log.Write(LogLevel.Warning, "auth", "authorization ignored: connector unavailable");
+                return;
+            }
+
+            _controller.SetAuthorized(authorized);
+        }
+
+        public void TokenRejected(int evseId, string status)
+        {
+            _log.Write(LogLevel.Info, "auth", "card refused: " + status);
+        }
+
+        public void RequestStop(int evseId)
+        {
+            // A normal stop: the controller withdraws the PWM first and opens once the EV has let go.
+            _controller.SetAuthorized(false);
+        }
+
+        public UnlockStatus Unlock(int evseId, int connectorId)
+        {
+            if (evseId != EvseId || connectorId != ConnectorId)
+            {
+                return UnlockStatus.UnknownConnector;
+            }
+
+            if (_connectorLock == null)
+            {
+                _log.Write(LogLevel.Warning, "ocpp", "UnlockConnector: this station has no connector lock actuator");
+                return UnlockStatus.UnlockFailed;
+            }
+
+            _connectorLock.Write(false);
+            return UnlockStatus.Unlocked;
+        }
+
+        public bool IsEvConnected(int evseId)
+        {
+            IecState state = _controller.State;
+            return state != IecState.A && state != IecState.Invalid;
+        }
+
+        // ---- charger facts for the transaction service ----
+
+        private long _lastFeedMs;
+
+        /// <summary>
+        /// Hands the transaction service what changed since the last OCPP slice: EV plugged or
+        /// unplugged, power path closed or opened (with why), charging state. Called by the OCPP duty
+        /// before the OCPP client's own tick.
+        /// </summary>
+        public void Feed(long nowMs)
+        {
+            _lastFeedMs = nowMs;
+            if (_ocpp == null)
+            {
+                return;
+            }
+
+            TransactionService tx = _ocpp.Transactions;
+            bool ev = IsEvConnected(EvseId);
+            bool power = _controller.ContactorFeedbackClosed;
+            if (ev && !_evConnected)
+            {
+                tx.EvConnected(EvseId, ConnectorId, nowMs);
+            }
+
+            if (power != _powerPathClosed)
+            {
+                if (power)
+                {
+                    tx.PowerPathClosed(EvseId, nowMs);
+                }
+                else
+                {
+                    tx.PowerPathOpened(EvseId, StopReasonNow(ev), nowMs);
+                }
+
+                _powerPathClosed = power;
+            }
+
+            ChargingState state = ChargingStateNow(ev, power);
+            if (state != _chargingState)
+            {
+                tx.SetChargingState(EvseId, state, nowMs);
+                _chargingState = state;
+            }
+
+            if (!ev && _evConnected)
+            {
+                tx.EvDisconnected(EvseId, nowMs);
+            }
+
+            _evConnected = ev;
+        }
+
+        /// <summary>Each accepted meter reading, converted for TransactionEvent and MeterValues.</summary>
+        public void OnMeterReading(Charger.Metering.MeterReading r)
+        {
+            if (_ocpp == null)
+            {
+                return;
+            }
+
+            _reading.EnergyWh = (long)(r.EnergyActiveImportWh + 0.5);
+            _reading.HasPower = true;
+            _reading.PowerW = r.PowerActiveImportW;
+            int phases = r.PhaseCount > Charger.Ocpp.Transactions.MeterReading.MaxPhases ? Charger.Ocpp.Transactions.MeterReading.MaxPhases : r.PhaseCount;
+            _reading.Phases = phases;
+            for (int i = 0; i < phases; i++)
+            {
+                _reading.CurrentA[i] = r.GetCurrentA(i + 1);
+                _reading.VoltageV[i] = r.GetVoltageV(i + 1);
+            }
+
+            _ocpp.Transactions.UpdateMeter(EvseId, _reading, r.ReadAtMs);
+        }
+
+        private StopReason StopReasonNow(bool evConnected)
+        {
+            if (!evConnected)
+            {
+                return StopReason.EVDisconnected;
+            }
+
+            if (_controller.IsFaultActive(FaultCode.RcdTrip))
+            {
+                return StopReason.GroundFault;
+            }
+
+            if (_controller.IsFaultActive(FaultCode.EmergencyStop))
+            {
+                return StopReason.EmergencyStop;
+            }
+
+            if (_controller.IsFaultActive(FaultCode.OverCurrent))
+            {
+                return StopReason.OvercurrentFault;
+            }
+
+            if (_controller.ActiveFaultCount > 0)
+            {
+                return StopReason.Other;
+            }
+
+            return _controller.Authorized ? StopReason.StoppedByEV : StopReason.Local;
+        }
+
+        // OCPP 2.0.1 ChargingStateEnumType from the IEC 61851 state and the power path.
+        private ChargingState ChargingStateNow(bool evConnected, bool powerPathClosed)
+        {
+            if (!evConnected)
+            {
+                return ChargingState.Idle;
+            }
+
+            IecState state = _controller.State;
+            if (powerPathClosed && (state == IecState.C2 || state == IecState.D2))
+            {
+                return ChargingState.Charging;
+            }
+
+            if (!_controller.Authorized)
+            {
+                return ChargingState.EVConnected;
+            }
+
+            // Authorized but not charging: the EV is not asking (B2), or the station holds back
+            // (no offer: thermal stop, fault, pause below 6 A).
+            return state == IecState.B2 ? ChargingState.SuspendedEV : ChargingState.SuspendedEVSE;
         }
 
         // ---- IChargerEvents ----

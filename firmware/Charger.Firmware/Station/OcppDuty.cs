@@ -10,14 +10,17 @@ namespace Charger.Firmware.Station
         public const int PeriodMs = 50;
 
         private readonly OcppStation _ocpp;
+        private readonly OcppBridge _bridge;
 
-        public OcppDuty(OcppStation ocpp)
+        public OcppDuty(OcppStation ocpp, OcppBridge bridge)
         {
             _ocpp = ocpp;
+            _bridge = bridge;
         }
 
         public void Run(long nowMs)
         {
+            _bridge.Feed(nowMs);
             _ocpp.Tick(nowMs);
         }
     }

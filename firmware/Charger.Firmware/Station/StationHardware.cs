@@ -13,6 +13,9 @@ namespace Charger.Firmware.Station
 
         public ChargerHardware Control { get; set; }
 
+        /// <summary>Connector lock actuator (high = locked); null on a tethered charger or a board without one.</summary>
+        public IDigitalOutput ConnectorLock { get; set; }
+
         /// <summary>RS-485 bus to the energy meter; null on a board without a meter.</summary>
         public ISerialPort MeterPort { get; set; }
 

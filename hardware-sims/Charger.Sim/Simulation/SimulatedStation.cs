@@ -60,6 +60,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private readonly SimDigitalInput _emergencyStop = new(false);
     private readonly SimDigitalOutput _coil = new();
     private readonly SimDigitalInput _auxiliary = new(false);
+    private readonly SimDigitalOutput _connectorLock = new();
     private readonly ContactorModel _contactor;
     private readonly SimAdcChannel[] _ntcAdcs;
     private readonly ThermalModel[] _thermal;
@@ -347,6 +348,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 ContactorFeedback = _auxiliary,
                 Thermistors = _ntcAdcs,
             },
+            ConnectorLock = _connectorLock,
             MeterPort = _meterBus.A,
             ConsolePort = _options.ConsolePort,
             Storage = _store,

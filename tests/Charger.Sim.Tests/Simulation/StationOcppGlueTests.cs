@@ -109,8 +109,12 @@ public class StationOcppGlueTests
         Assert.Equal("refused: connector unavailable", sim.Station.PresentIdToken("RFID-0001"));
         Assert.False(sim.Station.Controller.Authorized);
         sim.Station.OcppBridge.SetOperative(1, 1, true);
-        Assert.Equal("start", sim.Station.PresentIdToken("RFID-0001"));
-        Assert.Equal("stop", sim.Station.PresentIdToken("RFID-0001"));
+
+        // Online, the card goes to the CSMS (Authorize) before charging is allowed.
+        Assert.Equal("Pending", sim.Station.PresentIdToken("RFID-0001"));
+        sim.AdvanceTo(sim.NowMs + 1000);
+        Assert.True(sim.Station.Controller.Authorized);
+        Assert.Equal(1, sim.Csms.CountReceivedCalls("Authorize"));
     }
 
     [Fact]
@@ -134,5 +138,55 @@ public class StationOcppGlueTests
         sim.AdvanceTo(1000);
         Assert.Contains(events.Events, e => e.Kind == SimEventKinds.OcppOut && (string)e.Fields["action"] == "BootNotification");
         Assert.Contains(events.Events, e => e.Kind == SimEventKinds.OcppIn && (string)e.Fields["action"] == "result");
+    }
+
+    [Fact]
+    public void PowerCutEndsTheInterruptedTransactionOnceWithPowerLoss()
+    {
+        var sim = Booted();
+        var result = new ScenarioRunner(sim).Run(ScenarioParser.Parse("t", """
+            3s    plug 32A
+            +1s   ev charge
+            +1s   swipe RFID-0001
+            +0s   expect transaction started within 2s
+            +5m   power-cut for 5s
+            +1m   expect transaction ended
+            +10m  wait
+            """));
+        Assert.True(result.Passed, string.Join("\n", result.Failures));
+
+        var tx = Assert.Single(sim.Csms.Transactions);
+        Assert.Equal("PowerLoss", tx.StoppedReason);
+        Assert.Equal(1, tx.StartedCount);
+        Assert.Equal(1, tx.EndedCount);
+        Assert.Empty(tx.DuplicateSeqNos);
+        Assert.Equal(0, sim.Csms.MissingSeqNoCount);
+        Assert.True(sim.Csms.EnergyNeverDecreases);
+    }
+
+    [Fact]
+    public void EventsProducedOfflineAreDeliveredInOrderAfterReconnection()
+    {
+        var sim = Booted();
+        var result = new ScenarioRunner(sim).Run(ScenarioParser.Parse("t", """
+            3s    plug 32A
+            +1s   ev charge
+            +1s   swipe RFID-0001
+            +0s   expect transaction started within 2s
+            +1m   network down
+            +20m  swipe RFID-0001
+            +10s  unplug
+            +10m  network up
+            +0s   expect transaction ended within 15m
+            """));
+        Assert.True(result.Passed, string.Join("\n", result.Failures));
+
+        var tx = Assert.Single(sim.Csms.Transactions);
+        Assert.True(tx.OfflineEventCount > 0, "no event was flagged offline");
+        Assert.Equal(1, tx.EndedCount);
+        Assert.Equal(0, tx.OutOfOrderCount);
+        Assert.Empty(tx.DuplicateSeqNos);
+        Assert.Equal(0, sim.Csms.MissingSeqNoCount);
+        Assert.True(tx.EnergyDeliveredWh > 7000, $"only {tx.EnergyDeliveredWh} Wh recorded");
     }
 }
