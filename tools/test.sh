@@ -44,17 +44,26 @@ echo "== tests"
 for proj in $(find tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort); do
   grep -q 'xunit.props' "$proj" || continue
   name=$(basename "$proj" .csproj)
-  dotnet test "$proj" --no-build -nologo -v:q >"$logdir/$name.log" 2>&1
+  dotnet test "$proj" --no-build -nologo -v:q --logger "console;verbosity=normal" >"$logdir/$name.log" 2>&1
   rc=$?
-  line=$(grep -E "^(Passed|Failed)!" "$logdir/$name.log" | tail -1)
-  p=$(echo "$line" | sed -n 's/.*Passed: *\([0-9]*\).*/\1/p')
-  f=$(echo "$line" | sed -n 's/.*Failed: *\([0-9]*\),.*/\1/p')
+  # The runner's summary: "Passed!  - Failed: 0, Passed: 41, ..." or, with the console logger,
+  # a "Total tests:" block with "Passed: N" and "Failed: N" lines.
+  line=$(grep -E "^(Passed|Failed)!|^Total tests:" "$logdir/$name.log" | tail -1)
+  if echo "$line" | grep -q "^Total tests:"; then
+    p=$(grep -E "^\s+Passed: [0-9]+" "$logdir/$name.log" | tail -1 | sed 's/[^0-9]//g')
+    f=$(grep -E "^\s+Failed: [0-9]+" "$logdir/$name.log" | tail -1 | sed 's/[^0-9]//g')
+    [ -z "$f" ] && f=0
+  else
+    p=$(echo "$line" | sed -n 's/.*Passed: *\([0-9]*\).*/\1/p')
+    f=$(echo "$line" | sed -n 's/.*Failed: *\([0-9]*\),.*/\1/p')
+  fi
   if [ -z "$line" ]; then
     # The runner crashed or found nothing: show why and count the project as one failure.
     tail -30 "$logdir/$name.log"
     p=0; f=1
   elif [ "$rc" -ne 0 ] || [ "${f:-0}" -ne 0 ]; then
-    grep -E "^\s+(Failed|Error Message| {2,}\S)" "$logdir/$name.log" | head -60
+    # Each failing test with its message and the top of its stack.
+    grep -E -A12 "^\s+Failed [A-Za-z]" "$logdir/$name.log" | head -80
     [ "${f:-0}" -eq 0 ] && f=1
   fi
   echo "$name: ${p:-0} passed, ${f:-0} failed"

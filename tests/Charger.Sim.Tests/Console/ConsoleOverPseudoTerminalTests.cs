@@ -15,11 +15,13 @@ namespace Charger.Sim.Tests.SerialConsole;
 public sealed class ConsoleOverPseudoTerminalTests
 {
     private static readonly string ChargingScenario = string.Join("\n",
-        "# Plug in, charge, and keep charging while the technician looks.",
+        "# Plug in, charge, and keep charging while the technician looks. The session is started",
+        "# remotely: the CSMS holds the call until the station is connected and Accepted over the real",
+        "# socket, where a card swiped before registration would be refused as unknown-offline.",
         "0s      plug 32A",
         "+1s     ev charge",
-        "+0s     swipe RFID-0001",
-        "+0s     expect contactor closed within 5s",
+        "+0s     csms remote-start RFID-0001",
+        "+0s     expect contactor closed within 30s",
         "+10m    wait");
 
     private static readonly Regex LogLine = new(@"^\d+:\d\d:\d\d\.\d{3} (DEBUG|INFO |WARN |ERROR) ");
