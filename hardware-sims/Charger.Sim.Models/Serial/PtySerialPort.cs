@@ -12,21 +12,6 @@ namespace Charger.Sim.Models.Serial;
 /// </summary>
 public sealed class PtySerialPort : ISerialPort, System.IDisposable
 {
-    // <fcntl.h>, <termios.h>, <poll.h>, <asm-generic/ioctls.h> on Linux (x86-64 and arm64 agree on these).
-    private const int ORdWr = 0x0002;
-    private const int ONoCtty = 0x0100;
-    private const int ONonBlock = 0x0800;
-    private const int TcsaNow = 0;
-    private const int TciFlush = 0;
-    private const short PollIn = 0x0001;
-    private const short PollOut = 0x0004;
-    private const ulong FionRead = 0x541B;
-    private const int EAgain = 11;
-    private const int EIntr = 4;
-
-    // struct termios is 60 bytes on Linux glibc; 64 leaves room and libc only touches its own fields.
-    private const int TermiosBytes = 64;
-
     // How long one Write may wait for the kernel buffer to drain before it gives up.
     private const int WriteStallLimitMs = 2000;
 
@@ -110,9 +95,7 @@ public sealed class PtySerialPort : ISerialPort, System.IDisposable
             return 0;
         }
 
-        var fds = new PollFd[] { new PollFd { Fd = _fd, Events = PollIn } };
-        int ready = poll(fds, 1, timeoutMs < 0 ? 0 : timeoutMs);
-        if (ready <= 0 || (fds[0].REvents & PollIn) == 0)
+        if (!WaitReadable(_fd, timeoutMs))
         {
             // Nothing within the timeout, or the other end is closed (POLLHUP): no bytes either way.
             return 0;
