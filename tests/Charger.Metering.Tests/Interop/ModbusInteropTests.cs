@@ -101,7 +101,15 @@ public class ModbusInteropTests
             Assert.Equal(49.98, r.FrequencyHz, 3);
             Assert.Equal(4321500.0, r.EnergyActiveImportWh, 0);
 
-            // The peer logged the two block reads it served: bytes crossed the pty both ways.
+            // The peer logged the two block reads it served: bytes crossed the pty both ways. Its log
+            // lines arrive on their own thread, possibly after our master already has the answer.
+            var logWatch = Stopwatch.StartNew();
+            while (!(output.Contains("REQUEST fc=4 addr=0 len=18") && output.Contains("REQUEST fc=4 addr=52 len=22"))
+                && logWatch.ElapsedMilliseconds < 5_000)
+            {
+                System.Threading.Thread.Sleep(20);
+            }
+
             Assert.Contains("REQUEST fc=4 addr=0 len=18", output);
             Assert.Contains("REQUEST fc=4 addr=52 len=22", output);
         }
