@@ -59,7 +59,18 @@ public static class Program
         var sim = new SimulatedStation(new SimOptions { Seed = options.Seed, StationId = options.StationId }, events);
         output.WriteLine($"scenario {scenario.Name}: {scenario.Steps.Count} steps, station {options.StationId}, seed {options.Seed}");
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = new ScenarioRunner(sim).Run(scenario);
+        ScenarioResult result;
+        try
+        {
+            result = new ScenarioRunner(sim).Run(scenario);
+        }
+        catch (ScenarioException ex)
+        {
+            // A step that cannot be carried out in this run (remote-stop with no transaction).
+            output.WriteLine($"error: {scenario.Name}: {ex.Message}");
+            return 2;
+        }
+
         started.Stop();
 
         if (options.ChartFile != null)

@@ -176,12 +176,62 @@ public static partial class ScenarioParser
                     throw new ScenarioException(line, $"csms takes one of {string.Join(", ", CsmsCommands)}, got '{string.Join(' ', args)}'");
                 }
 
+                ValidateCsmsCommand(line, args);
                 return null;
             case "expect":
                 return ParseExpectation(line, args);
             default:
                 throw new ScenarioException(line, $"unknown verb '{verb}'; expected one of {string.Join(", ", Verbs)}");
         }
+    }
+
+    /// <summary>Messages a CSMS may ask for with TriggerMessage (OCPP 2.0.1 MessageTriggerEnumType, the ones the station answers).</summary>
+    public static readonly string[] TriggerableMessages =
+    {
+        "BootNotification", "Heartbeat", "StatusNotification", "MeterValues", "TransactionEvent",
+    };
+
+    private static void ValidateCsmsCommand(int line, string[] args)
+    {
+        string command = args[0];
+        string[] rest = args[1..];
+        string usage = command switch
+        {
+            "boot" => "csms boot accepted|pending|rejected",
+            "accept" or "block" => $"csms {command} <idToken>",
+            "reset" => "csms reset [immediate|onidle]",
+            "set" => "csms set <Component>.<Variable> <value>",
+            "get" => "csms get <Component>.<Variable>",
+            "availability" => "csms availability operative|inoperative",
+            "trigger" => $"csms trigger {string.Join("|", TriggerableMessages)}",
+            "remote-start" => "csms remote-start <idToken>",
+            "local-list" => "csms local-list full|diff <version> [idToken ...]",
+            _ => $"csms {command}",
+        };
+
+        bool ok = command switch
+        {
+            "boot" => rest.Length == 1 && rest[0] is "accepted" or "pending" or "rejected",
+            "accept" or "block" or "remote-start" => rest.Length == 1,
+            "reset" => rest.Length == 0 || (rest.Length == 1 && rest[0] is "immediate" or "onidle"),
+            "set" => rest.Length == 2 && IsComponentVariable(rest[0]),
+            "get" => rest.Length == 1 && IsComponentVariable(rest[0]),
+            "availability" => rest.Length == 1 && rest[0] is "operative" or "inoperative",
+            "trigger" => rest.Length == 1 && TriggerableMessages.Contains(rest[0]),
+            "local-list" => rest.Length >= 2 && rest[0] is "full" or "diff" && int.TryParse(rest[1], out int v) && v > 0,
+            _ => rest.Length == 0,
+        };
+
+        if (!ok)
+        {
+            throw new ScenarioException(line, $"expected '{usage}', got 'csms {string.Join(' ', args)}'");
+        }
+    }
+
+    private static bool IsComponentVariable(string text)
+    {
+        int dot = text.IndexOf('.');
+        return dot > 0 && dot < text.Length - 1;
     }
 
     private static Expectation ParseExpectation(int line, string[] args)

@@ -683,63 +683,55 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         return _csms.CountReceivedCalls(name);
     }
 
-    /// <summary>Scripted CSMS calls: <c>csms reset immediate</c>, <c>csms set OCPPCommCtrlr.HeartbeatInterval 60</c> ...</summary>
+    /// <summary>
+    /// Scripted CSMS calls: <c>csms reset immediate</c>, <c>csms set OCPPCommCtrlr.HeartbeatInterval 60</c> ...
+    /// The parser has already checked each command's arguments.
+    /// </summary>
     private void CsmsCommand(ScenarioStep step)
     {
         string[] a = step.Args;
-        string Arg(int i, string what) => i < a.Length ? a[i] : throw new ScenarioException(step.LineNumber, $"csms {a[0]} needs {what}");
-        (string component, string variable) Split(string text)
-        {
-            int dot = text.IndexOf('.');
-            if (dot <= 0 || dot == text.Length - 1)
-            {
-                throw new ScenarioException(step.LineNumber, $"expected <Component>.<Variable>, got '{text}'");
-            }
-
-            return (text[..dot], text[(dot + 1)..]);
-        }
-
         string id = _options.StationId;
-        var tx = _csms.LatestTransaction(id);
         CsmsRequest request;
         switch (a[0])
         {
             case "boot":
-                _csms.Options.BootStatus = Capitalize(Arg(1, "accepted, pending or rejected"));
+                _csms.Options.BootStatus = a[1] switch { "accepted" => "Accepted", "pending" => "Pending", _ => "Rejected" };
                 return;
             case "accept":
-                _csms.Tokens.Accept(Arg(1, "an idToken"), "ISO14443", TokenRegistry.DefaultGroupIdToken);
+                _csms.Tokens.Accept(a[1], "ISO14443", TokenRegistry.DefaultGroupIdToken);
                 return;
             case "block":
-                _csms.Tokens.Block(Arg(1, "an idToken"));
+                _csms.Tokens.Block(a[1]);
                 return;
             case "reset":
-                request = CsmsRequests.Reset(Capitalize(a.Length > 1 ? a[1] : "immediate") == "Onidle" ? "OnIdle" : Capitalize(a.Length > 1 ? a[1] : "immediate"));
+                request = CsmsRequests.Reset(a.Length > 1 && a[1] == "onidle" ? "OnIdle" : "Immediate");
                 break;
             case "set":
             {
-                var (component, variable) = Split(Arg(1, "<Component>.<Variable>"));
-                request = CsmsRequests.SetVariable(component, variable, Arg(2, "a value"));
+                var (component, variable) = SplitComponentVariable(a[1]);
+                request = CsmsRequests.SetVariable(component, variable, a[2]);
                 break;
             }
 
             case "get":
             {
-                var (component, variable) = Split(Arg(1, "<Component>.<Variable>"));
+                var (component, variable) = SplitComponentVariable(a[1]);
                 request = CsmsRequests.GetVariable(component, variable);
                 break;
             }
 
             case "availability":
-                request = CsmsRequests.ChangeAvailability(Arg(1, "operative or inoperative") == "operative" ? "Operative" : "Inoperative", 1, 0);
+                request = CsmsRequests.ChangeAvailability(a[1] == "operative" ? "Operative" : "Inoperative", 1, 0);
                 break;
             case "trigger":
-                request = CsmsRequests.TriggerMessage(Arg(1, "a message such as StatusNotification"), 1, Arg(1, "") == "StatusNotification" ? 1 : 0);
+                // StatusNotification is about a connector; the others about the EVSE.
+                request = CsmsRequests.TriggerMessage(a[1], 1, a[1] == "StatusNotification" ? 1 : 0);
                 break;
             case "remote-start":
-                request = CsmsRequests.RequestStartTransaction(Arg(1, "an idToken"), "ISO14443", 1, remoteStartId: _nextRemoteStartId++);
+                request = CsmsRequests.RequestStartTransaction(a[1], "ISO14443", 1, remoteStartId: _nextRemoteStartId++);
                 break;
             case "remote-stop":
+                var tx = _csms.LatestTransaction(id);
                 if (tx == null)
                 {
                     throw new ScenarioException(step.LineNumber, "csms remote-stop: the CSMS knows no transaction of this station yet");
@@ -749,28 +741,27 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 break;
             case "local-list":
             {
-                // csms local-list full|diff <version> [token ...]
-                string type = Arg(1, "full or diff") == "full" ? "Full" : "Differential";
-                int version = int.Parse(Arg(2, "a version number"));
                 var entries = a.Skip(3).Select(t => new LocalListEntry(t, "ISO14443", "Accepted", null)).ToList();
-                request = CsmsRequests.SendLocalList(version, type, entries);
+                request = CsmsRequests.SendLocalList(int.Parse(a[2]), a[1] == "full" ? "Full" : "Differential", entries);
                 break;
             }
 
             case "clear-cache":
                 request = CsmsRequests.ClearCache();
                 break;
-            case "unlock":
+            default:
                 request = CsmsRequests.UnlockConnector(1, 1);
                 break;
-            default:
-                throw new ScenarioException(step.LineNumber, $"no simulator action for 'csms {a[0]}'");
         }
 
         _csms.Send(id, request, call => _events.Add(NowMs, "csms", $"{request.Action}: {call}", ("action", request.Action)));
     }
 
-    private int _nextRemoteStartId = 1;
+    private static (string Component, string Variable) SplitComponentVariable(string text)
+    {
+        int dot = text.IndexOf('.');
+        return (text[..dot], text[(dot + 1)..]);
+    }
 
-    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant();
+    private int _nextRemoteStartId = 1;
 }

@@ -115,3 +115,36 @@ public class ScenarioParserTests
         Assert.Equal(40_000, s.EndMs);
     }
 }
+
+public class CsmsCommandParsingTests
+{
+    [Theory]
+    [InlineData("0s csms reset soon", "expected 'csms reset [immediate|onidle]', got 'csms reset soon'")]
+    [InlineData("0s csms boot maybe", "expected 'csms boot accepted|pending|rejected', got 'csms boot maybe'")]
+    [InlineData("0s csms set HeartbeatInterval 60", "expected 'csms set <Component>.<Variable> <value>'")]
+    [InlineData("0s csms get OCPPCommCtrlr.HeartbeatInterval extra", "expected 'csms get <Component>.<Variable>'")]
+    [InlineData("0s csms availability closed", "expected 'csms availability operative|inoperative'")]
+    [InlineData("0s csms trigger Everything", "expected 'csms trigger BootNotification|Heartbeat|StatusNotification|MeterValues|TransactionEvent'")]
+    [InlineData("0s csms remote-start", "expected 'csms remote-start <idToken>'")]
+    [InlineData("0s csms local-list full zero RFID-1", "expected 'csms local-list full|diff <version> [idToken ...]'")]
+    [InlineData("0s csms clear-cache now", "expected 'csms clear-cache', got 'csms clear-cache now'")]
+    public void BadCsmsArgumentsAreRefusedBeforeTheRunNamingTheLine(string text, string expected)
+    {
+        var ex = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse("t", text));
+        Assert.Equal(1, ex.LineNumber);
+        Assert.Contains(expected, ex.Message);
+    }
+
+    [Theory]
+    [InlineData("0s csms reset")]
+    [InlineData("0s csms reset onidle")]
+    [InlineData("0s csms boot pending")]
+    [InlineData("0s csms set OCPPCommCtrlr.HeartbeatInterval 60")]
+    [InlineData("0s csms trigger StatusNotification")]
+    [InlineData("0s csms local-list diff 3 RFID-1 RFID-2")]
+    [InlineData("0s csms unlock")]
+    public void WellFormedCsmsCommandsParse(string text)
+    {
+        Assert.Single(ScenarioParser.Parse("t", text).Steps);
+    }
+}

@@ -96,4 +96,23 @@ public class CommandLineTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void StepThatCannotRunExitsTwoNamingItsLine()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "0s plug 32A\n+1s csms remote-stop\n");
+            var output = new StringWriter();
+            var options = SimCommandLine.Parse(new[] { "--quiet" }, out _);
+            int exit = Program.Run(Charger.Sim.Scenarios.ScenarioParser.ParseFile(file), options, output);
+            Assert.Equal(2, exit);
+            Assert.Contains("line 2: csms remote-stop: the CSMS knows no transaction of this station yet", output.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
