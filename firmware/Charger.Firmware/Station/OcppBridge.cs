@@ -27,6 +27,7 @@ namespace Charger.Firmware.Station
         private bool _evConnected;
         private bool _powerPathClosed;
         private ChargingState _chargingState = ChargingState.Idle;
+        private long _lastFeedMs;
         private OcppStation _ocpp;
         private bool _operative = true;
         private ConnectorStatus _reported = ConnectorStatus.Unavailable;
@@ -156,8 +157,6 @@ namespace Charger.Firmware.Station
         }
 
         // ---- charger facts for the transaction service ----
-
-        private long _lastFeedMs;
 
         /// <summary>
         /// Hands the transaction service what changed since the last OCPP slice: EV plugged or

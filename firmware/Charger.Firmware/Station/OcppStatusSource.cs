@@ -28,7 +28,9 @@ namespace Charger.Firmware.Station
 
             if (topic == ConsoleTopic.Transaction)
             {
-                destination[0] = "transaction: " + (_bridge.IsTransactionRunning(OcppBridge.EvseId) ? "charging authorized" : "none");
+                destination[0] = _ocpp.Transactions.HasTransaction(OcppBridge.EvseId)
+                    ? "transaction " + _ocpp.Transactions.TransactionIdOf(OcppBridge.EvseId) + ", " + _ocpp.Transactions.StateOf(OcppBridge.EvseId).State.ToString()
+                    : "transaction: none";
                 return 1;
             }
 

@@ -82,4 +82,19 @@ public class StationConsoleOcppTests
         string frame = "[2,\"1\",\"SetVariables\",{\"setVariableData\":[{\"attributeValue\":\"60\",\"component\":{\"name\":\"OCPPCommCtrlr\"},\"variable\":{\"name\":\"HeartbeatInterval\"}}]}]";
         Assert.Equal(frame, TracingWebSocket.Mask(frame));
     }
+
+    [Fact]
+    public void TransactionTopicShowsTheTransactionIdAndChargingState()
+    {
+        var sim = Booted();
+        var lines = new string[4];
+        Assert.Equal(1, sim.Station.Status.ReadLines(ConsoleTopic.Transaction, lines));
+        Assert.Equal("transaction: none", lines[0]);
+
+        new ScenarioRunner(sim).Run(ScenarioParser.Parse("t", "3s plug 32A\n+1s ev charge\n+1s swipe RFID-0001\n+10s wait"));
+
+        sim.Station.Status.ReadLines(ConsoleTopic.Transaction, lines);
+        string id = sim.Csms.LatestTransaction(new SimOptions().StationId).TransactionId;
+        Assert.Equal($"transaction {id}, Charging", lines[0]);
+    }
 }
