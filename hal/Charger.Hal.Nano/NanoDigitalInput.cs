@@ -13,7 +13,7 @@ namespace Charger.Hal.Nano
         {
             if (mode != PinMode.Input && mode != PinMode.InputPullUp && mode != PinMode.InputPullDown)
             {
-                throw new HardwareConfigurationException("pin " + pin + " is an input; mode " + mode.ToString() + " is an output mode");
+                throw new HardwareConfigurationException("pin " + pin + " is an input; mode " + ModeName(mode) + " is an output mode");
             }
 
             _pin = gpio.OpenPin(pin, mode);
@@ -22,6 +22,20 @@ namespace Charger.Hal.Nano
         public bool Read()
         {
             return _pin.Read() == PinValue.High;
+        }
+
+        // PinMode belongs to System.Device.Gpio; its ToString gives the number on the board (NF1016).
+        private static string ModeName(PinMode mode)
+        {
+            return mode switch
+            {
+                PinMode.Output => "Output",
+                PinMode.OutputOpenDrain => "OutputOpenDrain",
+                PinMode.OutputOpenDrainPullUp => "OutputOpenDrainPullUp",
+                PinMode.OutputOpenSource => "OutputOpenSource",
+                PinMode.OutputOpenSourcePullDown => "OutputOpenSourcePullDown",
+                _ => "?" + (int)mode,
+            };
         }
     }
 }

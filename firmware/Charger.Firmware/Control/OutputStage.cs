@@ -113,7 +113,7 @@ namespace Charger.Firmware.Control
                 _stateSinceMs = nowMs;
                 if (_log != null)
                 {
-                    _log.Write(LogLevel.Info, "charging", "state " + previous.ToString() + " -> " + state.ToString());
+                    _log.Write(LogLevel.Info, "charging", "state " + IecStateText.Of(previous) + " -> " + IecStateText.Of(state));
                 }
 
                 if (_events != null)

@@ -41,15 +41,15 @@ namespace Charger.Firmware.Pilot
             int index = Index(level);
             if (lowMv > highMv)
             {
-                throw new System.ArgumentException("pilot band " + level.ToString() + ": low " + lowMv + " mV is above high " + highMv + " mV");
+                throw new System.ArgumentException("pilot band " + PilotLevelText.Of(level) + ": low " + lowMv + " mV is above high " + highMv + " mV");
             }
 
             for (int i = 0; i < StateCount; i++)
             {
                 if (i != index && lowMv <= _highMv[i] && highMv >= _lowMv[i])
                 {
-                    throw new System.ArgumentException("pilot band " + level.ToString() + " (" + lowMv + ".." + highMv
-                        + " mV) overlaps band " + ((PilotLevel)i).ToString());
+                    throw new System.ArgumentException("pilot band " + PilotLevelText.Of(level) + " (" + lowMv + ".." + highMv
+                        + " mV) overlaps band " + PilotLevelText.Of((PilotLevel)i));
                 }
             }
 

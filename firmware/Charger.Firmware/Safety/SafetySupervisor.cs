@@ -398,7 +398,7 @@ namespace Charger.Firmware.Safety
             string rule = _latched[i] && policy.Latch == LatchPolicy.AutoRetry
                 ? "retries used up (" + policy.MaxRetries + "): manual reset"
                 : policy.RecoveryRule;
-            _log.Write(LogLevel.Error, Component, "fault " + code.ToString() + ": " + reason + "; recovery: " + rule);
+            _log.Write(LogLevel.Error, Component, "fault " + FaultCodeText.Of(code) + ": " + reason + "; recovery: " + rule);
             if (_events != null)
             {
                 _events.FaultRaised(code, reason, _latched[i], nowMs);
@@ -459,7 +459,7 @@ namespace Charger.Firmware.Safety
             _latched[i] = false;
             _goneSinceMs[i] = -1;
             _activeCount--;
-            _log.Write(LogLevel.Info, Component, "fault " + code.ToString() + " cleared: " + how);
+            _log.Write(LogLevel.Info, Component, "fault " + FaultCodeText.Of(code) + " cleared: " + how);
             if (_events != null)
             {
                 _events.FaultCleared(code, how, nowMs);

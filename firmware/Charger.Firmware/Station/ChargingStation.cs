@@ -193,8 +193,9 @@ namespace Charger.Firmware.Station
             {
                 // OCPP decides: local list, cache, the CSMS, offline rules; start or stop (C01-C15).
                 PresentResult result = _ocpp.Authorization.PresentIdToken(OcppBridge.EvseId, idToken, IdTokenType.ISO14443, _hardware.Clock.NowMs);
-                _log.Write(LogLevel.Info, "auth", "card " + idToken + ": " + result.ToString());
-                return result.ToString();
+                string text = PresentResultText.Of(result);
+                _log.Write(LogLevel.Info, "auth", "card " + idToken + ": " + text);
+                return text;
             }
 
             bool stop = _controller.Authorized;

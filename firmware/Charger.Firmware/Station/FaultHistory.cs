@@ -30,7 +30,7 @@ namespace Charger.Firmware.Station
         {
             FaultPolicy policy = _safety.GetPolicy(code);
             FaultRecord r;
-            r.Code = code.ToString();
+            r.Code = FaultCodeText.Of(code);
             r.Active = true;
             r.Reason = reason;
             r.RaisedAtMs = nowMs;
@@ -47,7 +47,7 @@ namespace Charger.Firmware.Station
 
         public void FaultCleared(FaultCode code, string how, long nowMs)
         {
-            string name = code.ToString();
+            string name = FaultCodeText.Of(code);
             for (int age = 0; age < _count; age++)
             {
                 int i = Index(age);

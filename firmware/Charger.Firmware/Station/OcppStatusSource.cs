@@ -1,5 +1,8 @@
 using Charger.Firmware.Console;
 using Charger.Ocpp;
+using Charger.Ocpp.Rpc;
+using Charger.Ocpp.Transactions;
+using Charger.Ocpp.Transport;
 
 namespace Charger.Firmware.Station
 {
@@ -29,14 +32,14 @@ namespace Charger.Firmware.Station
             if (topic == ConsoleTopic.Transaction)
             {
                 destination[0] = _ocpp.Transactions.HasTransaction(OcppBridge.EvseId)
-                    ? "transaction " + _ocpp.Transactions.TransactionIdOf(OcppBridge.EvseId) + ", " + _ocpp.Transactions.StateOf(OcppBridge.EvseId).State.ToString()
+                    ? "transaction " + _ocpp.Transactions.TransactionIdOf(OcppBridge.EvseId) + ", " + ChargingStateText.Of(_ocpp.Transactions.StateOf(OcppBridge.EvseId).State)
                     : "transaction: none";
                 return 1;
             }
 
             long nowMs = _clock.NowMs;
-            destination[0] = "ocpp " + _ocpp.Connection.State.ToString() + (_ocpp.IsOffline(nowMs) ? " (offline)" : "")
-                + ", registration " + _ocpp.Registration.State.ToString() + ", connector " + _bridge.ReportedStatus.ToString();
+            destination[0] = "ocpp " + ConnectionStateText.Of(_ocpp.Connection.State) + (_ocpp.IsOffline(nowMs) ? " (offline)" : "")
+                + ", registration " + RegistrationStateText.Of(_ocpp.Registration.State) + ", connector " + ConnectorStatusText.Of(_bridge.ReportedStatus);
             int n = 1;
             if (n < destination.Length)
             {

@@ -34,28 +34,23 @@ namespace Charger.Firmware.Station
             switch (_controller.ClearFault(parsed, confirmed))
             {
                 case FaultClearResult.Cleared:
-                    return ConsoleResult.Done(parsed.ToString() + " cleared");
+                    return ConsoleResult.Done(FaultCodeText.Of(parsed) + " cleared");
                 case FaultClearResult.NotActive:
-                    return ConsoleResult.Refused(parsed.ToString() + " is not active");
+                    return ConsoleResult.Refused(FaultCodeText.Of(parsed) + " is not active");
                 case FaultClearResult.ConditionPresent:
-                    return ConsoleResult.Refused(parsed.ToString() + " cannot be cleared: its cause is still present");
+                    return ConsoleResult.Refused(FaultCodeText.Of(parsed) + " cannot be cleared: its cause is still present");
                 default:
-                    return ConsoleResult.Refused(parsed.ToString() + " needs confirmation: inspect the contactor before clearing");
+                    return ConsoleResult.Refused(FaultCodeText.Of(parsed) + " needs confirmation: inspect the contactor before clearing");
             }
         }
 
-        // Enum.Parse is not in nanoFramework's mscorlib; the names come from the enum itself.
+        // Enum.Parse is not in nanoFramework's mscorlib, and a name comparison through ToString could
+        // never match there (it gives the number): the names come from FaultCodeText's table.
         public static bool TryParse(string text, out FaultCode code)
         {
-            string wanted = text == null ? "" : text.ToLower();
-            for (int i = 0; i <= HighestFaultCode; i++)
+            if (FaultCodeText.TryParse(text, out code))
             {
-                FaultCode candidate = (FaultCode)i;
-                if (candidate.ToString().ToLower() == wanted)
-                {
-                    code = candidate;
-                    return true;
-                }
+                return true;
             }
 
             code = FaultCode.InternalFailure;
@@ -67,7 +62,7 @@ namespace Charger.Firmware.Station
             string names = "";
             for (int i = 0; i <= HighestFaultCode; i++)
             {
-                names += (i == 0 ? "" : ", ") + ((FaultCode)i).ToString();
+                names += (i == 0 ? "" : ", ") + FaultCodeText.Of((FaultCode)i);
             }
 
             return names;

@@ -1,6 +1,8 @@
+using Charger.Firmware.Charging;
 using Charger.Firmware.Console;
 using Charger.Firmware.Control;
 using Charger.Firmware.Diagnostics;
+using Charger.Firmware.Pilot;
 using Charger.Firmware.Thermal;
 using Charger.Metering;
 using Charger.Metering.Service;
@@ -58,11 +60,11 @@ namespace Charger.Firmware.Station
 
         private int Pilot(string[] d)
         {
-            int n = Put(d, 0, "pilot " + _controller.State.ToString() + ", offer " + NumberText.Fixed(_controller.OfferA, 1)
+            int n = Put(d, 0, "pilot " + IecStateText.Of(_controller.State) + ", offer " + NumberText.Fixed(_controller.OfferA, 1)
                 + " A, duty " + NumberText.Fixed(_controller.DutyPermille / 10.0, 1) + " %");
-            n = Put(d, n, "level " + _controller.PilotLevel.ToString() + ", PWM " + (_controller.PwmOfferActive ? "on" : "off")
+            n = Put(d, n, "level " + PilotLevelText.Of(_controller.PilotLevel) + ", PWM " + (_controller.PwmOfferActive ? "on" : "off")
                 + ", authorized " + (_controller.Authorized ? "yes" : "no"));
-            return Put(d, n, "cable " + _controller.CableStatus.ToString() + ", rating " + NumberText.Fixed(_controller.CableRatingDa / 10.0, 0) + " A");
+            return Put(d, n, "cable " + CableStatusText.Of(_controller.CableStatus) + ", rating " + NumberText.Fixed(_controller.CableRatingDa / 10.0, 0) + " A");
         }
 
         private int Meter(string[] d)
@@ -73,7 +75,7 @@ namespace Charger.Firmware.Station
             }
 
             MeterReading r = _meter.LatestReading;
-            string health = _meter.Health.ToString() + (_meter.DataMissing ? ", data missing" : "");
+            string health = MeterHealthText.Of(_meter.Health) + (_meter.DataMissing ? ", data missing" : "");
             if (r == null)
             {
                 return Put(d, 0, "meter " + health + ", no reading yet");
@@ -105,9 +107,9 @@ namespace Charger.Firmware.Station
                 ThermistorSettings s = _controller.Config.Thermistors != null ? _controller.Config.Thermistors[i] : null;
                 string name = s != null ? s.Name : "ntc" + i;
                 SensorStatus status = _controller.GetTemperatureStatus(i);
-                string value = status == SensorStatus.Ok ? NumberText.Fixed(_controller.GetTemperatureC(i), 1) + " C" : "sensor " + status.ToString().ToLower();
+                string value = status == SensorStatus.Ok ? NumberText.Fixed(_controller.GetTemperatureC(i), 1) + " C" : "sensor " + SensorStatusText.Of(status).ToLower();
                 headline += (i == 0 ? ": " : ", ") + name + " " + value;
-                n = Put(d, n, name + ": " + value + ", derating " + _controller.GetDeratingStage(i).ToString());
+                n = Put(d, n, name + ": " + value + ", derating " + DeratingStageText.Of(_controller.GetDeratingStage(i)));
             }
 
             Put(d, 0, headline);

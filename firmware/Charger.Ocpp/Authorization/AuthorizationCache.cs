@@ -317,8 +317,8 @@ namespace Charger.Ocpp.Authorization
             AuthCacheEntry evicted = (AuthCacheEntry)_entries[victim];
             _entries.RemoveAt(victim);
             _evictedCount++;
-            _log.Write(LogLevel.Info, Component, "evicted " + evicted.Token.ToString() + " (" + evicted.Info.Status.ToString() + ", policy "
-                + _config.Policy.ToString() + ") to stay within " + _config.StorageBytes + " bytes");
+            _log.Write(LogLevel.Info, Component, "evicted " + evicted.Token.ToString() + " (" + AuthorizationStatusText.Of(evicted.Info.Status) + ", policy "
+                + AuthCachePolicyText.Of(_config.Policy) + ") to stay within " + _config.StorageBytes + " bytes");
         }
 
         /// <summary>Whether a should be evicted before b under the policy; list order (FIFO) breaks ties.</summary>

@@ -392,12 +392,8 @@ namespace Charger.Ocpp.Authorization
 
         private static AuthCachePolicy ParsePolicy(string value)
         {
-            switch (value)
-            {
-                case "LFU": return AuthCachePolicy.LFU;
-                case "FIFO": return AuthCachePolicy.FIFO;
-                default: return AuthCachePolicy.LRU;
-            }
+            AuthCachePolicy policy;
+            return AuthCachePolicyText.TryParse(value, out policy) ? policy : AuthCachePolicy.LRU;
         }
 
         private static string OutcomeName(AuthorizationOutcome outcome)
@@ -407,7 +403,7 @@ namespace Charger.Ocpp.Authorization
 
         internal static string StatusName(AuthorizationStatus status)
         {
-            return status.ToString();
+            return AuthorizationStatusText.Of(status);
         }
     }
 }

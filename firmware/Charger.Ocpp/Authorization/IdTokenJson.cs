@@ -34,18 +34,8 @@ namespace Charger.Ocpp.Authorization
 
         public static AuthorizationStatus ParseStatus(string name)
         {
-            switch (name)
-            {
-                case "Accepted": return AuthorizationStatus.Accepted;
-                case "Blocked": return AuthorizationStatus.Blocked;
-                case "ConcurrentTx": return AuthorizationStatus.ConcurrentTx;
-                case "Expired": return AuthorizationStatus.Expired;
-                case "Invalid": return AuthorizationStatus.Invalid;
-                case "NoCredit": return AuthorizationStatus.NoCredit;
-                case "NotAllowedTypeEVSE": return AuthorizationStatus.NotAllowedTypeEVSE;
-                case "NotAtThisTime": return AuthorizationStatus.NotAtThisTime;
-                default: return AuthorizationStatus.Unknown;
-            }
+            AuthorizationStatus status;
+            return AuthorizationStatusText.TryParse(name, out status) ? status : AuthorizationStatus.Unknown;
         }
     }
 }

@@ -238,13 +238,13 @@ namespace Charger.Ocpp.Authorization
 
             _entries = next;
             _version = versionNumber;
-            _log.Write(LogLevel.Info, Component, updateType.ToString() + " update to version " + versionNumber + ": " + next.Count + " entries");
+            _log.Write(LogLevel.Info, Component, LocalListUpdateTypeText.Of(updateType) + " update to version " + versionNumber + ": " + next.Count + " entries");
             return new SendLocalListResult(SendLocalListStatus.Accepted, null);
         }
 
         private SendLocalListResult Refuse(SendLocalListStatus status, string reason)
         {
-            _log.Write(LogLevel.Warning, Component, "SendLocalList " + status.ToString() + ": " + reason);
+            _log.Write(LogLevel.Warning, Component, "SendLocalList " + SendLocalListStatusText.Of(status) + ": " + reason);
             return new SendLocalListResult(status, reason);
         }
 

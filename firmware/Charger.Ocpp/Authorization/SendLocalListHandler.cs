@@ -23,7 +23,11 @@ namespace Charger.Ocpp.Authorization
         {
             JsonValue payload = call.Payload;
             int version = (int)payload.GetInteger("versionNumber", 0);
-            LocalListUpdateType type = payload.GetString("updateType") == "Full" ? LocalListUpdateType.Full : LocalListUpdateType.Differential;
+            LocalListUpdateType type;
+            if (!LocalListUpdateTypeText.TryParse(payload.GetString("updateType"), out type))
+            {
+                type = LocalListUpdateType.Differential; // the schema admits only the two names; keep the safer merge
+            }
             JsonValue list = payload.Get("localAuthorizationList");
             int count = list == null ? 0 : list.Count;
             AuthorizationData[] items = new AuthorizationData[count];
@@ -37,8 +41,7 @@ namespace Charger.Ocpp.Authorization
             SendLocalListResult result = _auth.SendLocalList(version, type, items, call.FrameLength);
             JsonWriter w = call.Response;
             w.BeginObject();
-            w.Property("status", result.Status == SendLocalListStatus.Accepted ? "Accepted"
-                : result.Status == SendLocalListStatus.VersionMismatch ? "VersionMismatch" : "Failed");
+            w.Property("status", SendLocalListStatusText.Of(result.Status));
             if (result.Status != SendLocalListStatus.Accepted && result.Reason != null)
             {
                 w.Name("statusInfo");

@@ -19,8 +19,6 @@ namespace Charger.Ocpp.Availability
         private const string Component = "ocpp.avail";
         public const string RecordName = "ocpp-availability";
 
-        private static readonly string[] StatusNames = { "Available", "Occupied", "Reserved", "Unavailable", "Faulted" };
-
         private readonly RpcEndpoint _rpc;
         private readonly CoreVariables _vars;
         private readonly StationDeviceModel _model;
@@ -242,7 +240,7 @@ namespace Charger.Ocpp.Availability
             w.BeginObject();
             w.Name("timestamp");
             w.DateTimeUtc(_clock.UtcAt(_nowMs));
-            w.Property("connectorStatus", StatusNames[(int)status]);
+            w.Property("connectorStatus", ConnectorStatusText.Of(status));
             w.Property("evseId", evseId);
             w.Property("connectorId", connectorId);
             w.EndObject();
@@ -284,7 +282,7 @@ namespace Charger.Ocpp.Availability
                 for (int c = 1; c <= _connectorsPerEvse[e - 1]; c++)
                 {
                     ConnectorStatus status = EffectiveStatus(e, c);
-                    _model.SetInternal(_vars.ConnectorAvailabilityState[e - 1][c - 1], AttributeType.Actual, StatusNames[(int)status]);
+                    _model.SetInternal(_vars.ConnectorAvailabilityState[e - 1][c - 1], AttributeType.Actual, ConnectorStatusText.Of(status));
                     evseOccupied |= status == ConnectorStatus.Occupied;
                     evseFaulted |= status == ConnectorStatus.Faulted;
                     bool changed = !_sentValid[e - 1][c - 1] || _lastSent[e - 1][c - 1] != status;

@@ -96,7 +96,7 @@ namespace Charger.Ocpp.Json
                     return (long)JsonNumber.ParseDouble(_text);
                 }
 
-                throw new System.InvalidOperationException("not a number: " + _kind.ToString());
+                throw new System.InvalidOperationException("not a number: " + JsonValueKindText.Of(_kind));
             }
         }
 
@@ -106,7 +106,7 @@ namespace Charger.Ocpp.Json
             {
                 if (_kind != JsonValueKind.Number)
                 {
-                    throw new System.InvalidOperationException("not a number: " + _kind.ToString());
+                    throw new System.InvalidOperationException("not a number: " + JsonValueKindText.Of(_kind));
                 }
 
                 return JsonNumber.ParseDouble(_text);

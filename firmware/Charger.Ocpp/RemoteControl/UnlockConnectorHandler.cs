@@ -42,7 +42,7 @@ namespace Charger.Ocpp.RemoteControl
 
             JsonWriter w = call.Response;
             w.BeginObject();
-            w.Property("status", status.ToString());
+            w.Property("status", UnlockStatusText.Of(status));
             w.EndObject();
         }
     }

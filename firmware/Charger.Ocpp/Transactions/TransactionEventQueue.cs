@@ -621,7 +621,7 @@ namespace Charger.Ocpp.Transactions
 
         private static string Describe(QueuedMessage message)
         {
-            return message.Action + " " + message.EventType.ToString() + " tx " + message.TransactionId + " seqNo " + message.SeqNo;
+            return message.Action + " " + TransactionEventTypeText.Of(message.EventType) + " tx " + message.TransactionId + " seqNo " + message.SeqNo;
         }
     }
 }

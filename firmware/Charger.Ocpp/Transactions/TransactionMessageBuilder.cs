@@ -45,7 +45,7 @@ namespace Charger.Ocpp.Transactions
             w.Property("transactionId", transactionId);
             if (withChargingState)
             {
-                w.Property("chargingState", chargingState.ToString());
+                w.Property("chargingState", ChargingStateText.Of(chargingState));
             }
 
             w.OptionalProperty("stoppedReason", stoppedReason);

@@ -435,7 +435,7 @@ namespace Charger.Ocpp.Transactions
                 return action;
             }
 
-            _log.Write(LogLevel.Warning, Component, "CSMS refused the token of transaction " + evse.TransactionId + " (" + status.ToString() + "): " + action.ToString());
+            _log.Write(LogLevel.Warning, Component, "CSMS refused the token of transaction " + evse.TransactionId + " (" + AuthorizationStatusText.Of(status) + "): " + InvalidIdActionText.Of(action));
             if (action == InvalidIdAction.StopTransaction)
             {
                 End(evse, nowMs, "Deauthorized", StopReason.DeAuthorized);
@@ -805,7 +805,7 @@ namespace Charger.Ocpp.Transactions
             long utcMs = NowUtcMs(nowMs);
             MeterSampleBuffer samples = evse.EndedSamples;
             samples.Add(evse.Meter, utcMs, MeterSampleBuffer.ContextEnd, _vars.EndedMeasurands);
-            Emit(evse, TransactionEventType.Ended, nowMs, triggerReason, reason.ToString(), samples);
+            Emit(evse, TransactionEventType.Ended, nowMs, triggerReason, StopReasonText.Of(reason), samples);
             bool wasAuthorized = evse.Authorized;
             evse.ClearTransaction();
             evse.ActiveFlags = evse.CurrentFlags;

@@ -59,7 +59,7 @@ namespace Charger.Hal.Sim.Network
         {
             if (_state != WebSocketState.Closed)
             {
-                throw new System.InvalidOperationException("socket already " + _state.ToString());
+                throw new System.InvalidOperationException("socket already " + WebSocketStateText.Of(_state));
             }
 
             _state = WebSocketState.Connecting;

@@ -34,7 +34,8 @@ namespace NfGate.Analyzer
                     NfRules.IndexRange,
                     NfRules.Unsafe,
                     NfRules.BannedApi,
-                    NfRules.Volatile);
+                    NfRules.Volatile,
+                    NfRules.EnumToText);
             }
         }
 
@@ -69,6 +70,7 @@ namespace NfGate.Analyzer
                 SyntaxKind.LocalFunctionStatement);
             context.RegisterSyntaxNodeAction(AnalyzeMemberAccess, SyntaxKind.SimpleMemberAccessExpression);
             context.RegisterSyntaxNodeAction(AnalyzeIdentifier, SyntaxKind.IdentifierName);
+            EnumToTextRule.Register(context);
         }
 
         private static void Report(SyntaxNodeAnalysisContext context, DiagnosticDescriptor rule, Location location, params object[] args)
@@ -483,6 +485,14 @@ namespace NfGate.Analyzer
                     break;
                 case "System.GC.Collect":
                     advice = "use nanoFramework.Runtime.Native.GC.Run(bool)";
+                    break;
+                case "System.Enum.Parse":
+                case "System.Enum.TryParse":
+                case "System.Enum.GetName":
+                case "System.Enum.GetNames":
+                case "System.Enum.GetValues":
+                case "System.Enum.IsDefined":
+                    advice = "parse and print with the enum's explicit text table (XxxText.TryParse / XxxText.Of)";
                     break;
                 case "System.Globalization.CultureInfo.InvariantCulture":
                 case "System.Globalization.CultureInfo.CurrentCulture":

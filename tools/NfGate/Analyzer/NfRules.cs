@@ -86,6 +86,11 @@ namespace NfGate.Analyzer
             "volatile field",
             "volatile field {0} does not compile against nanoFramework 1.x (mscorlib has no System.Runtime.CompilerServices.IsVolatile): guard it with lock or use Interlocked");
 
+        public static readonly DiagnosticDescriptor EnumToText = Rule(
+            "NF1016",
+            "Enum turned into text",
+            "{0} turns enum {1} into text, which is its NUMBER on nanoFramework 1.x (Enum.ToString returns the value): map it with an explicit table ({2}.Of / a switch expression), or cast it to int if the number is what you want");
+
         private static DiagnosticDescriptor Rule(string id, string title, string message)
         {
             return new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,

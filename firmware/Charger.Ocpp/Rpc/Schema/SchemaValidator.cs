@@ -206,7 +206,7 @@ namespace Charger.Ocpp.Rpc.Schema
 
         private static SchemaViolation TypeError(string path, string expected, JsonValue actual)
         {
-            return new SchemaViolation(RpcErrorCode.TypeConstraintViolation, path + " must be " + expected + ", not " + actual.Kind.ToString());
+            return new SchemaViolation(RpcErrorCode.TypeConstraintViolation, path + " must be " + expected + ", not " + JsonValueKindText.Of(actual.Kind));
         }
     }
 }
