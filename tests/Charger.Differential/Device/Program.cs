@@ -15,7 +15,8 @@ namespace Charger.Differential
         public static void Main()
         {
             ConsoleTranscript transcript = new ConsoleTranscript();
-            HeapBreakdown();
+            uint start = nanoFramework.Runtime.Native.GC.Run(false);
+            Console.WriteLine("M|heap free at start " + start.ToString() + " bytes (the rest of the heap holds the runtime's own data)");
             NanoProbe probe = new NanoProbe();
             DifferentialSession session = new DifferentialSession(transcript, probe, StoreCapacityBytes);
             try
@@ -32,13 +33,20 @@ namespace Charger.Differential
 
             probe.Report(session.Store.UsedBytes);
             Console.WriteLine("M|session complete");
+            session = null;
+            try
+            {
+                HeapBreakdown();
+            }
+            catch (OutOfMemoryException)
+            {
+                Console.WriteLine("M|heap breakdown skipped: the heap is too small to build the parts again beside the session's garbage");
+            }
         }
 
         /// <summary>Live heap of each part of the station: built one part more at a time, measured after a GC.</summary>
         private static void HeapBreakdown()
         {
-            uint start = nanoFramework.Runtime.Native.GC.Run(false);
-            Console.WriteLine("M|heap free at start " + start.ToString() + " bytes");
             Measure("charge control", false, false, false);
             Measure("charge control + meter", true, false, false);
             Measure("charge control + meter + OCPP", true, true, false);

@@ -82,8 +82,8 @@ namespace Charger.Differential.Session
             _watchdog = new SimWatchdog(_clock);
             // Small line buffers: the world drains both lines every tick, and the simulated world's RAM
             // shares the nanoCLR heap with the firmware it is measured against.
-            _meterBus = new LoopbackSerialPair(_clock, 9600, 512);
-            _consoleLine = new LoopbackSerialPair(_clock, 115200, 1024);
+            _meterBus = new LoopbackSerialPair(_clock, 9600, 256);
+            _consoleLine = new LoopbackSerialPair(_clock, 115200, 512);
             _consoleLine.B.Open();
             _meter = new Sdm630Slave(_meterBus.B, MeterAddress);
             _csms = new ScriptedCsms(transcript);
