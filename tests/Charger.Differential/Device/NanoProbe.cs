@@ -1,21 +1,24 @@
 using System;
+using System.Collections;
 using Charger.Differential.Session;
+using Charger.Firmware.Runtime;
 
 namespace Charger.Differential
 {
-    /// <summary>Heap after a GC at each mark, and tick wall times from the runtime's clock.</summary>
-    public sealed class NanoProbe : ISessionProbe
+    /// <summary>
+    /// Heap after a GC at each mark, and wall times from the runtime's clock: whole ticks, the safety
+    /// path (pilot, proximity, safety, charging, outputs) and each stage and duty (mean and worst).
+    /// </summary>
+    public sealed class NanoProbe : ISessionProbe, ITickProfiler
     {
         private const long TicksPerMs = 10000;
+        private readonly ArrayList _names = new ArrayList();
+        private readonly long[] _count = new long[32];
+        private readonly long[] _total = new long[32];
+        private readonly long[] _worst = new long[32];
+        private readonly long[] _worstAtMs = new long[32];
+        private long _safetyThisTick;
         private long _ticks;
-        private long _totalIdle;
-        private long _countIdle;
-        private long _worstIdle;
-        private long _worstIdleAtMs;
-        private long _totalCharging;
-        private long _countCharging;
-        private long _worstCharging;
-        private long _worstChargingAtMs;
         private long _over1Ms;
         private long _over2Ms;
 
@@ -43,36 +46,53 @@ namespace Charger.Differential
                 _over2Ms++;
             }
 
-            if (phase == "charging")
+            Add("tick (whole)", elapsedTicks, nowMs);
+            Add("safety path (pilot..outputs)", _safetyThisTick, nowMs);
+            _safetyThisTick = 0;
+        }
+
+        public void Record(string name, bool isDuty, long elapsedTicks, long nowMs)
+        {
+            if (!isDuty && (name == "pilot" || name == "proximity" || name == "safety" || name == "charging" || name == "outputs"))
             {
-                _totalCharging += elapsedTicks;
-                _countCharging++;
-                if (elapsedTicks > _worstCharging)
-                {
-                    _worstCharging = elapsedTicks;
-                    _worstChargingAtMs = nowMs;
-                }
+                _safetyThisTick += elapsedTicks;
             }
-            else
-            {
-                _totalIdle += elapsedTicks;
-                _countIdle++;
-                if (elapsedTicks > _worstIdle)
-                {
-                    _worstIdle = elapsedTicks;
-                    _worstIdleAtMs = nowMs;
-                }
-            }
+
+            Add(isDuty ? "duty " + name : "stage " + name, elapsedTicks, nowMs);
         }
 
         public void Report(int storeBytes)
         {
             Console.WriteLine("M|ticks " + _ticks.ToString() + ", over 1 ms " + _over1Ms.ToString() + ", over 2 ms " + _over2Ms.ToString());
-            Console.WriteLine("M|tick idle: mean " + Us(_countIdle == 0 ? 0 : _totalIdle / _countIdle) + " us, worst " + Us(_worstIdle)
-                + " us at " + _worstIdleAtMs.ToString() + " ms");
-            Console.WriteLine("M|tick charging: mean " + Us(_countCharging == 0 ? 0 : _totalCharging / _countCharging) + " us, worst "
-                + Us(_worstCharging) + " us at " + _worstChargingAtMs.ToString() + " ms");
+            for (int i = 0; i < _names.Count; i++)
+            {
+                Console.WriteLine("M|time " + (string)_names[i] + ": runs " + _count[i].ToString() + ", mean " + Us(_total[i] / _count[i])
+                    + " us, worst " + Us(_worst[i]) + " us at " + _worstAtMs[i].ToString() + " ms");
+            }
+
             Console.WriteLine("M|store " + storeBytes.ToString() + " bytes in the simulated file store (RAM here, flash on a board)");
+        }
+
+        private void Add(string name, long elapsedTicks, long nowMs)
+        {
+            int i = _names.IndexOf(name);
+            if (i < 0)
+            {
+                if (_names.Count == _count.Length)
+                {
+                    return;
+                }
+
+                i = _names.Add(name);
+            }
+
+            _count[i]++;
+            _total[i] += elapsedTicks;
+            if (elapsedTicks > _worst[i])
+            {
+                _worst[i] = elapsedTicks;
+                _worstAtMs[i] = nowMs;
+            }
         }
 
         private static string Us(long ticks)

@@ -19,6 +19,7 @@ namespace Charger.Differential
             Console.WriteLine("M|heap free at start " + start.ToString() + " bytes (the rest of the heap holds the runtime's own data)");
             NanoProbe probe = new NanoProbe();
             DifferentialSession session = new DifferentialSession(transcript, probe, StoreCapacityBytes);
+            session.Profiler = probe;
             try
             {
                 session.Run();

@@ -26,7 +26,7 @@ namespace Charger.Differential.Session
     {
         public const int AdcMaxCounts = 4095;
         public const int TickMs = 10;
-        public const long EndMs = 780000;
+        public const long EndMs = 840000;
         public const byte MeterAddress = 1;
         private const int ContactorDelayMs = 20;
         private const int EvMaxCurrentA = 32;
@@ -89,6 +89,9 @@ namespace Charger.Differential.Session
             _csms = new ScriptedCsms(transcript);
             _probe.Mark("world");
         }
+
+        /// <summary>Times stages and duties when set (the nanoCLR run); set before <see cref="Run"/>.</summary>
+        public Charger.Firmware.Runtime.ITickProfiler Profiler { get; set; }
 
         public ChargingStation Station
         {
@@ -180,6 +183,7 @@ namespace Charger.Differential.Session
             hardware.Reboot = _reboot;
             _station = new ChargingStation(hardware, _settings);
             _station.Log.Written += OnLog;
+            _station.Runtime.Profiler = Profiler;
             _probe.Mark("station");
         }
 
@@ -281,40 +285,52 @@ namespace Charger.Differential.Session
                 case 203000:
                     Type(t, "faults");
                     break;
-                case 540000:
+                case 240000:
+                    // Heavy case: the whole device model in NotifyReport pages.
+                    _csms.Call(t, "GetBaseReport", "{\"requestId\":7,\"reportBase\":\"FullInventory\"}");
+                    break;
+                case 470000:
+                    // Heavy case: an event every 5 s through the outage queues about 50 of them.
+                    _csms.Call(t, "SetVariables", "{\"setVariableData\":[{\"component\":{\"name\":\"SampledDataCtrlr\"},\"variable\":{\"name\":\"TxUpdatedInterval\"},\"attributeValue\":\"5\"}]}");
+                    break;
+                case 480000:
                     Note(t, "network down");
                     _csms.NetworkDown(t);
                     break;
                 case 545000:
                     Type(t, "ocpp");
                     break;
-                case 660000:
+                case 730000:
                     _csms.NetworkUp(t);
                     break;
-                case 700000:
+                case 760000:
+                    _csms.Call(t, "SetVariables", "{\"setVariableData\":[{\"component\":{\"name\":\"SampledDataCtrlr\"},\"variable\":{\"name\":\"TxUpdatedInterval\"},\"attributeValue\":\"30\"}]}");
+                    break;
+                case 770000:
                     _csms.Call(t, "TriggerMessage", "{\"requestedMessage\":\"StatusNotification\",\"evse\":{\"id\":1,\"connectorId\":1}}");
                     break;
-                case 720000:
+                case 780000:
                     Note(t, "EV satisfied (B)");
                     _evWantsCharge = false;
                     break;
-                case 725000:
+                case 785000:
                     Note(t, "swipe RFID-0001 to stop");
                     Note(t, "reader: " + _station.PresentIdToken("RFID-0001"));
                     break;
-                case 730000:
+                case 790000:
                     Type(t, "config get OCPPCommCtrlr.HeartbeatInterval");
                     break;
-                case 740000:
+                case 800000:
                     Note(t, "unplug");
                     _evWantsCharge = false;
                     _evState = EvPilotState.A;
                     _proximity.Unplug();
                     break;
-                case 750000:
-                    Type(t, "log 40");
+                case 810000:
+                    // Heavy case: the longest log dump the console offers.
+                    Type(t, "log 500");
                     break;
-                case 770000:
+                case 830000:
                     Type(t, "status");
                     break;
             }
