@@ -3,7 +3,9 @@
 # 1. installs the peers the interop tests need (tools/install-deps.sh)
 # 2. builds the solution
 # 3. runs the nanoFramework gate over every device project (tools/NfGate)
-# 4. runs every xunit test project
+# 4. runs the on-target stage: device projects built with the real nanoFramework libraries, the
+#    on-target suite and the differential session on nanoCLR (tools/ontarget/run.sh)
+# 5. runs every xunit test project
 # and ends with one line "N passed, N failed". Exit code 0 only when nothing failed.
 set -u
 cd "$(dirname "$0")/.."
@@ -39,6 +41,17 @@ else
   echo "gate: tools/NfGate/NfGate.proj missing"
   failed=$((failed + 1))
 fi
+
+echo "== on-target (real nanoFramework runtime)"
+bash tools/ontarget/run.sh >"$logdir/ontarget.log" 2>&1
+ot_rc=$?
+grep -E "^(on-target|==)" "$logdir/ontarget.log" | grep -v "^on-target: [0-9]* passed" 
+op=$(grep -E "^on-target: [0-9]+ passed, [0-9]+ failed" "$logdir/ontarget.log" | tail -1 | sed 's/^on-target: \([0-9]*\) passed.*/\1/')
+of=$(grep -E "^on-target: [0-9]+ passed, [0-9]+ failed" "$logdir/ontarget.log" | tail -1 | sed 's/.* passed, \([0-9]*\) failed.*/\1/')
+if [ -z "$op" ]; then tail -30 "$logdir/ontarget.log"; op=0; of=1; fi
+if [ "$ot_rc" -ne 0 ] && [ "${of:-0}" -eq 0 ]; then of=1; fi
+echo "on-target: $op passed, $of failed"
+passed=$((passed + op)); failed=$((failed + of))
 
 echo "== tests"
 for proj in $(find tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort); do

@@ -70,11 +70,11 @@ namespace Charger.Ocpp
             _reports = new ReportPager(_model, _vars, _rpc, _clock, log);
             _reset = new ResetHandler(hooks, store, config.ConnectorsPerEvse.Length, log);
 
-            _rpc.Register("GetVariables", DeviceModelSchemas.GetVariablesRequest(), new GetVariablesHandler(_model, _vars));
-            _rpc.Register("SetVariables", DeviceModelSchemas.SetVariablesRequest(), new SetVariablesHandler(_model, _vars, log));
-            _rpc.Register("GetBaseReport", DeviceModelSchemas.GetBaseReportRequest(), new GetBaseReportHandler(_reports));
-            _rpc.Register("Reset", ProvisioningSchemas.ResetRequest(), _reset);
-            _rpc.Register("ChangeAvailability", ChangeAvailabilityHandler.RequestSchema(), new ChangeAvailabilityHandler(_availability));
+            _rpc.Register("GetVariables", DeviceModelSchemas.GetVariablesRequest, new GetVariablesHandler(_model, _vars));
+            _rpc.Register("SetVariables", DeviceModelSchemas.SetVariablesRequest, new SetVariablesHandler(_model, _vars, log));
+            _rpc.Register("GetBaseReport", DeviceModelSchemas.GetBaseReportRequest, new GetBaseReportHandler(_reports));
+            _rpc.Register("Reset", ProvisioningSchemas.ResetRequest, _reset);
+            _rpc.Register("ChangeAvailability", ChangeAvailabilityHandler.RequestSchema, new ChangeAvailabilityHandler(_availability));
             IEvseControl control = evseControl == null ? new DetachedEvseControl() : evseControl;
             _transactions = new TransactionService(_rpc, _connection, _clock, _vars, store, random, log, control,
                 config.ConnectorsPerEvse.Length, transactionOptions);
@@ -82,18 +82,18 @@ namespace Charger.Ocpp
             _authorization.Load();
             _transactions.Recover(0);
 
-            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema(), new TriggerMessageHandler(_registration, _availability, hooks, _transactions));
-            _rpc.Register("ClearCache", AuthorizationSchemas.EmptyRequest(), new ClearCacheHandler(_authorization));
-            _rpc.Register("GetLocalListVersion", AuthorizationSchemas.EmptyRequest(), new GetLocalListVersionHandler(_authorization));
-            _rpc.Register("SendLocalList", AuthorizationSchemas.SendLocalListRequest(), new SendLocalListHandler(_authorization));
-            _rpc.Register("RequestStartTransaction", TransactionControlSchemas.RequestStartTransactionRequest(),
+            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema, new TriggerMessageHandler(_registration, _availability, hooks, _transactions));
+            _rpc.Register("ClearCache", AuthorizationSchemas.EmptyRequest, new ClearCacheHandler(_authorization));
+            _rpc.Register("GetLocalListVersion", AuthorizationSchemas.EmptyRequest, new GetLocalListVersionHandler(_authorization));
+            _rpc.Register("SendLocalList", AuthorizationSchemas.SendLocalListRequest, new SendLocalListHandler(_authorization));
+            _rpc.Register("RequestStartTransaction", TransactionControlSchemas.RequestStartTransactionRequest,
                 new RequestStartTransactionHandler(_authorization, _transactions, _availability));
-            _rpc.Register("RequestStopTransaction", TransactionControlSchemas.RequestStopTransactionRequest(),
+            _rpc.Register("RequestStopTransaction", TransactionControlSchemas.RequestStopTransactionRequest,
                 new RequestStopTransactionHandler(_transactions, control));
-            _rpc.Register("UnlockConnector", TransactionControlSchemas.UnlockConnectorRequest(),
+            _rpc.Register("UnlockConnector", TransactionControlSchemas.UnlockConnectorRequest,
                 new UnlockConnectorHandler(_transactions, control, config.ConnectorsPerEvse));
-            _rpc.Register("GetTransactionStatus", TransactionControlSchemas.GetTransactionStatusRequest(), new GetTransactionStatusHandler(_transactions));
-            _rpc.Register("DataTransfer", DataTransferHandler.RequestSchema(), _dataTransfer);
+            _rpc.Register("GetTransactionStatus", TransactionControlSchemas.GetTransactionStatusRequest, new GetTransactionStatusHandler(_transactions));
+            _rpc.Register("DataTransfer", DataTransferHandler.RequestSchema, _dataTransfer);
 
             // CSMS-initiated actions of OCPP 2.0.1 that later blocks implement: NotSupported until then.
             string[] later =

@@ -117,7 +117,7 @@ namespace Charger.Hal.Sim
             {
                 byte[] copy = new byte[length];
                 System.Array.Copy(data, copy, length);
-                _records[name] = copy;
+                Replace(_records, name, copy);
                 _usedBytes += length - oldLength;
             }
 
@@ -167,6 +167,22 @@ namespace Charger.Hal.Sim
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// Sets <paramref name="key"/> to <paramref name="value"/> without the Hashtable indexer: on
+        /// nanoFramework (System.Collections 1.5) setting a key that is already present, after some
+        /// other key was removed, can add a second entry for it instead of replacing the first
+        /// (found by the on-target tests); removing it first and adding it again is exact on both runtimes.
+        /// </summary>
+        private static void Replace(Hashtable table, object key, object value)
+        {
+            if (table.Contains(key))
+            {
+                table.Remove(key);
+            }
+
+            table.Add(key, value);
         }
 
         private void PowerFails(string name)

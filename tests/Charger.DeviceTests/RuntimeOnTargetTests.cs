@@ -11,16 +11,19 @@ namespace Charger.DeviceTests
     /// The deterministic runtime on the nanoFramework CLR itself: the same Tick(nowMs) loop the board
     /// runs, driven by the simulated HAL's virtual clock and watchdog.
     /// </summary>
+    /// <remarks>
+    /// The real launcher calls each test method statically and runs [Setup] once per class, so the
+    /// state lives in static fields and every test rebuilds it first (CreateRuntime).
+    /// </remarks>
     [TestClass]
     public class RuntimeOnTargetTests
     {
-        private VirtualClock _clock;
-        private LogRing _log;
-        private SimWatchdog _watchdog;
-        private ChargerRuntime _runtime;
+        private static VirtualClock _clock;
+        private static LogRing _log;
+        private static SimWatchdog _watchdog;
+        private static ChargerRuntime _runtime;
 
-        [Setup]
-        public void CreateRuntime()
+        private static void CreateRuntime()
         {
             _clock = new VirtualClock();
             _log = new LogRing(_clock, 32);
@@ -31,6 +34,7 @@ namespace Charger.DeviceTests
         [TestMethod]
         public void TickRunsStagesInTheOrderTheyWereAdded()
         {
+            CreateRuntime();
             ArrayList journal = new ArrayList();
             _runtime.AddStage(new RecordingStage("pilot", journal));
             _runtime.AddStage(new RecordingStage("safety", journal));
@@ -45,6 +49,7 @@ namespace Charger.DeviceTests
         [TestMethod]
         public void TickingFeedsTheWatchdogAndAStalledLoopLetsItExpire()
         {
+            CreateRuntime();
             _watchdog.Start(100);
             for (int i = 0; i < 100; i++)
             {
@@ -63,6 +68,7 @@ namespace Charger.DeviceTests
         [TestMethod]
         public void AThrowingStageEntersTheSafeStateWithItsReasonAndLaterStagesStillRun()
         {
+            CreateRuntime();
             RecordingFailSafe failSafe = new RecordingFailSafe();
             ArrayList journal = new ArrayList();
             _runtime.FailSafe = failSafe;
@@ -80,6 +86,7 @@ namespace Charger.DeviceTests
         [TestMethod]
         public void TimeGoingBackIsRefusedAndLoggedAsAnError()
         {
+            CreateRuntime();
             _runtime.Tick(100);
             _runtime.Tick(50);
 
@@ -94,6 +101,7 @@ namespace Charger.DeviceTests
         [TestMethod]
         public void ATickMoreThanTwoAndAHalfPeriodsLateCountsAsAnOverrun()
         {
+            CreateRuntime();
             _runtime.Tick(0);
             _runtime.Tick(10);
             _runtime.Tick(35);
@@ -108,6 +116,7 @@ namespace Charger.DeviceTests
         [TestMethod]
         public void APeriodicDutyRunsOncePerPeriodAndAfterAStallOnlyOnce()
         {
+            CreateRuntime();
             CountingDuty meterPoll = new CountingDuty();
             int index = _runtime.Scheduler.Register("meter", meterPoll, 100, 0);
             for (long t = 0; t <= 1000; t += 10)

@@ -68,6 +68,26 @@ namespace Charger.DeviceTests
         }
 
         [TestMethod]
+        public void ARecordRewrittenAfterAnotherWasDeletedIsListedOnce()
+        {
+            // nanoFramework's Hashtable indexer can add a second entry for a present key after a
+            // removal; the store must still hold one record per name.
+            MemoryFileStore store = new MemoryFileStore();
+            store.WriteAtomic("txq.000000000000", new byte[] { 0 }, 1);
+            store.WriteAtomic("txq.000000000001", new byte[] { 1 }, 1);
+            store.WriteAtomic("txq.000000000002", new byte[] { 2 }, 1);
+            store.Delete("txq.000000000000");
+            store.WriteAtomic("txq.000000000001", new byte[] { 7, 7 }, 2);
+
+            string[] names = store.List("txq.");
+            Assert.AreEqual(2, names.Length);
+            Assert.AreEqual("txq.000000000001", names[0]);
+            Assert.AreEqual(3, store.UsedBytes);
+            store.Delete("txq.000000000001");
+            Assert.IsFalse(store.Exists("txq.000000000001"));
+        }
+
+        [TestMethod]
         public void AFullStoreRefusesTheWriteAndKeepsTheOldContent()
         {
             MemoryFileStore store = new MemoryFileStore(4);

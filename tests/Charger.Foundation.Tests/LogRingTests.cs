@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Charger.Firmware.Diagnostics;
 using Charger.Hal;
 using Charger.Hal.Sim;
@@ -126,5 +128,93 @@ public class LogRingTests
         ring.CopyNewest(lines, LogLevel.Debug, null);
         Assert.Equal("", lines[0].Component);
         Assert.Equal("", lines[0].Message);
+    }
+
+    [Fact]
+    public void MessageTextLivesInABoundedTextRingAndItsOldestLinesGiveWayCounted()
+    {
+        // 10 slots but text room for only a few 200-byte messages: text, not slots, decides.
+        var ring = new LogRing(new VirtualClock(), 10, 600);
+        for (int i = 0; i < 6; i++)
+        {
+            ring.Write(LogLevel.Info, "ocpp", i + new string('x', 199));
+        }
+
+        var lines = new LogEntry[10];
+        int n = ring.CopyNewest(lines, LogLevel.Debug, null);
+
+        Assert.Equal(3, n);
+        Assert.Equal(new[] { '3', '4', '5' }, new[] { lines[0].Message[0], lines[1].Message[0], lines[2].Message[0] });
+        Assert.All(lines.Take(n), l => Assert.Equal(200, l.Message.Length));
+        Assert.Equal(3, ring.Overwritten);
+        Assert.Equal(3, ring.Count);
+    }
+
+    [Fact]
+    public void ALongMessageIsCutAtACharacterBoundaryAndMarked()
+    {
+        var ring = new LogRing(new VirtualClock(), 4);
+        string longText = new string('a', LogRing.MaxMessageBytes - 5) + "🔌🔌🔌🔌";
+        ring.Write(LogLevel.Warning, "console", longText);
+
+        var lines = new LogEntry[1];
+        ring.CopyNewest(lines, LogLevel.Debug, null);
+
+        Assert.EndsWith("...", lines[0].Message);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(lines[0].Message) <= LogRing.MaxMessageBytes);
+        Assert.DoesNotContain('\uFFFD', lines[0].Message);
+        Assert.StartsWith(longText.Substring(0, LogRing.MaxMessageBytes - 5), lines[0].Message);
+    }
+
+    [Fact]
+    public void NonAsciiTextRoundTripsThroughTheRing()
+    {
+        var ring = new LogRing(new VirtualClock(), 4);
+        ring.Write(LogLevel.Info, "auth", "card Zoë 🔌 °C ok");
+
+        var lines = new LogEntry[1];
+        ring.ReadSince(0, lines);
+
+        Assert.Equal("card Zoë 🔌 °C ok", lines[0].Message);
+        Assert.Equal("auth", lines[0].Component);
+    }
+
+    [Fact]
+    public void TheRingHoldsNoReferenceToTheCallersMessage()
+    {
+        var ring = new LogRing(new VirtualClock(), 4);
+        WeakReference weak = WriteAndForget(ring);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(weak.IsAlive, "the ring kept the caller's string alive");
+        var lines = new LogEntry[1];
+        ring.ReadSince(0, lines);
+        Assert.Equal("built at run time 42", lines[0].Message);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference WriteAndForget(LogRing ring)
+    {
+        string message = string.Concat("built at run time ", 42.ToString());
+        ring.Write(LogLevel.Info, "x", message);
+        return new WeakReference(message);
+    }
+
+    [Fact]
+    public void ComponentsBeyondTheTableAreKeptAsUnknownNotDropped()
+    {
+        var ring = new LogRing(new VirtualClock(), LogRing.MaxComponents + 2);
+        for (int i = 0; i <= LogRing.MaxComponents; i++)
+        {
+            ring.Write(LogLevel.Info, "c" + i, "m" + i);
+        }
+
+        var lines = new LogEntry[LogRing.MaxComponents + 1];
+        Assert.Equal(LogRing.MaxComponents + 1, ring.ReadSince(0, lines));
+        Assert.Equal("c0", lines[0].Component);
+        Assert.Equal("?", lines[LogRing.MaxComponents].Component);
+        Assert.Equal("m" + LogRing.MaxComponents, lines[LogRing.MaxComponents].Message);
     }
 }

@@ -12,6 +12,24 @@ public class MemoryFileStoreTests
     private static string S(byte[] b) => b == null ? null : Encoding.UTF8.GetString(b);
 
     [Fact]
+    public void ARecordRewrittenAfterAnotherWasDeletedIsListedOnce()
+    {
+        // Guards the remove-then-add replacement: on nanoFramework the Hashtable indexer listed
+        // such a record twice (SimulatedHalOnTargetTests on nanoCLR).
+        var store = new MemoryFileStore();
+        store.WriteAtomic("txq.000000000000", B("a"), 1);
+        store.WriteAtomic("txq.000000000001", B("b"), 1);
+        store.WriteAtomic("txq.000000000002", B("c"), 1);
+        store.Delete("txq.000000000000");
+        store.WriteAtomic("txq.000000000001", B("bb"), 2);
+
+        Assert.Equal(new[] { "txq.000000000001", "txq.000000000002" }, store.List("txq."));
+        Assert.Equal(3, store.UsedBytes);
+        store.Delete("txq.000000000001");
+        Assert.False(store.Exists("txq.000000000001"));
+    }
+
+    [Fact]
     public void WritesReadsListsAndDeletes()
     {
         var store = new MemoryFileStore();

@@ -66,6 +66,36 @@ public class RuntimeTests
         Assert.Equal(2, runtime.TickCount);
     }
 
+    private sealed class CountingProfiler : ITickProfiler
+    {
+        private long _now;
+
+        public List<string> Records { get; } = new();
+
+        public long NowTicks() => _now += 7;
+
+        public void Record(string name, bool isDuty, long elapsedTicks, long nowMs) =>
+            Records.Add((isDuty ? "duty " : "stage ") + name + "@" + nowMs + "=" + elapsedTicks);
+    }
+
+    [Fact]
+    public void AProfilerTimesEveryStageAndEveryDutyThatRanByName()
+    {
+        var (runtime, _, _, _) = Build();
+        var trace = new List<string>();
+        runtime.AddStage(new RecordingStage("pilot", trace));
+        runtime.AddStage(new RecordingStage("safety", trace));
+        runtime.Scheduler.Register("ocpp", new RecordingDuty(new List<long>()), 20, 0);
+        var profiler = new CountingProfiler();
+        runtime.Profiler = profiler;
+
+        runtime.Tick(0);
+        runtime.Tick(10);
+
+        // The fake clock advances 7 per reading: each stage and duty is timed between two readings.
+        Assert.Equal(new[] { "stage pilot@0=7", "stage safety@0=7", "duty ocpp@0=7", "stage pilot@10=7", "stage safety@10=7" }, profiler.Records);
+    }
+
     [Fact]
     public void ThrowingStageEntersSafeStateAndLaterStagesStillRun()
     {

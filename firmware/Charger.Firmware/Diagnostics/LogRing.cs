@@ -1,23 +1,56 @@
+using System.Text;
 using Charger.Hal;
 
 namespace Charger.Firmware.Diagnostics
 {
     /// <summary>
-    /// The bounded log: the newest <c>capacity</c> lines, oldest overwritten and counted. Read by
-    /// the console (log, log follow), the OCPP log upload and the simulator timeline. Writing never
-    /// allocates beyond the strings the caller made.
+    /// The bounded log: the newest lines, oldest overwritten and counted. Read by the console (log,
+    /// log follow), the OCPP log upload and the simulator timeline.
+    /// <para>
+    /// Memory is fixed at construction and does not grow with what is logged: per line a timestamp,
+    /// a level and a component index (about 14 bytes), and the message text as UTF-8 in one shared
+    /// text ring. A line drops out when its slot or its text is overwritten, whichever comes first;
+    /// either way it is counted in <see cref="Overwritten"/>. Writing copies the text and keeps no
+    /// reference to the caller's string; reading makes the strings it returns.
+    /// </para>
     /// </summary>
     public sealed class LogRing : ILog
     {
+        /// <summary>Longest message kept; longer text is cut at a character boundary and ends in "...".</summary>
+        public const int MaxMessageBytes = 240;
+
+        /// <summary>Text ring bytes per line when the constructor is not told (the average line is shorter).</summary>
+        public const int DefaultTextBytesPerLine = 64;
+
+        /// <summary>Distinct component names the ring can tell apart; the code base uses about 25.</summary>
+        public const int MaxComponents = 64;
+
+        private const string Ellipsis = "...";
+        private const byte UnknownComponent = 255;
+
         private readonly IClock _clock;
-        private readonly LogEntry[] _entries;
         private readonly object _sync = new object();
+        private readonly long[] _timestampMs;
+        private readonly byte[] _level;
+        private readonly byte[] _component;
+        private readonly long[] _textStart;
+        private readonly short[] _textLength;
+        private readonly byte[] _text;
+        private readonly string[] _componentNames = new string[MaxComponents];
+        private int _componentCount;
+        private long _textHead;
         private long _nextSequence = 1;
         private int _count;
         private long _overwritten;
         private LogLevel _minimumLevel = LogLevel.Debug;
 
-        public LogRing(IClock clock, int capacity)
+        public LogRing(IClock clock, int capacity) : this(clock, capacity, capacity * DefaultTextBytesPerLine)
+        {
+        }
+
+        /// <param name="capacity">Lines kept at most.</param>
+        /// <param name="textBytes">Bytes of message text kept at most (at least two maximal messages).</param>
+        public LogRing(IClock clock, int capacity, int textBytes)
         {
             if (capacity <= 0)
             {
@@ -25,12 +58,23 @@ namespace Charger.Firmware.Diagnostics
             }
 
             _clock = clock;
-            _entries = new LogEntry[capacity];
+            _timestampMs = new long[capacity];
+            _level = new byte[capacity];
+            _component = new byte[capacity];
+            _textStart = new long[capacity];
+            _textLength = new short[capacity];
+            _text = new byte[textBytes < 2 * MaxMessageBytes ? 2 * MaxMessageBytes : textBytes];
+        }
+
+        /// <summary>Bytes a ring of this size holds for its whole life (the README's memory table).</summary>
+        public static int MemoryBytes(int capacity, int textBytes)
+        {
+            return capacity * (8 + 1 + 1 + 8 + 2) + (textBytes < 2 * MaxMessageBytes ? 2 * MaxMessageBytes : textBytes) + MaxComponents * 4;
         }
 
         public int Capacity
         {
-            get { return _entries.Length; }
+            get { return _timestampMs.Length; }
         }
 
         public int Count
@@ -68,24 +112,28 @@ namespace Charger.Firmware.Diagnostics
             }
 
             LogEntry entry;
+            entry.Component = component == null ? "" : component;
+            entry.Message = message == null ? "" : message;
+            entry.Level = level;
             lock (_sync)
             {
-                int slot = (int)((_nextSequence - 1) % _entries.Length);
-                if (_count == _entries.Length)
+                int capacity = _timestampMs.Length;
+                if (_count == capacity)
                 {
+                    _count--;
                     _overwritten++;
                 }
-                else
-                {
-                    _count++;
-                }
 
-                entry.Sequence = _nextSequence++;
+                long sequence = _nextSequence++;
+                int slot = (int)((sequence - 1) % capacity);
+                entry.Sequence = sequence;
                 entry.TimestampMs = _clock.NowMs;
-                entry.Level = level;
-                entry.Component = component == null ? "" : component;
-                entry.Message = message == null ? "" : message;
-                _entries[slot] = entry;
+                _timestampMs[slot] = entry.TimestampMs;
+                _level[slot] = (byte)level;
+                _component[slot] = ComponentIndex(entry.Component);
+                StoreText(slot, entry.Message);
+                _count++;
+                DropLinesWhoseTextWasOverwritten();
             }
 
             LogWrittenHandler handler = Written;
@@ -108,10 +156,11 @@ namespace Charger.Firmware.Diagnostics
                 // Walk newest to oldest, filling from the end so the result reads oldest first.
                 for (int age = 0; age < _count && found < destination.Length; age++)
                 {
-                    LogEntry e = _entries[(int)((_nextSequence - 2 - age) % _entries.Length)];
-                    if (Matches(e, maxLevel, component))
+                    long sequence = _nextSequence - 1 - age;
+                    int slot = (int)((sequence - 1) % _timestampMs.Length);
+                    if (Matches(slot, maxLevel, component))
                     {
-                        destination[destination.Length - 1 - found] = e;
+                        destination[destination.Length - 1 - found] = EntryAt(sequence, slot);
                         found++;
                     }
                 }
@@ -139,21 +188,180 @@ namespace Charger.Firmware.Diagnostics
                 int copied = 0;
                 for (long seq = from; seq < _nextSequence && copied < destination.Length; seq++)
                 {
-                    destination[copied++] = _entries[(int)((seq - 1) % _entries.Length)];
+                    destination[copied++] = EntryAt(seq, (int)((seq - 1) % _timestampMs.Length));
                 }
 
                 return copied;
             }
         }
 
-        private static bool Matches(LogEntry e, LogLevel maxLevel, string component)
+        private LogEntry EntryAt(long sequence, int slot)
         {
-            if ((int)e.Level > (int)maxLevel)
+            LogEntry e;
+            e.Sequence = sequence;
+            e.TimestampMs = _timestampMs[slot];
+            e.Level = (LogLevel)_level[slot];
+            byte c = _component[slot];
+            e.Component = c == UnknownComponent ? "?" : _componentNames[c];
+            e.Message = _textLength[slot] == 0 ? "" : Encoding.UTF8.GetString(_text, (int)(_textStart[slot] % _text.Length), _textLength[slot]);
+            return e;
+        }
+
+        private bool Matches(int slot, LogLevel maxLevel, string component)
+        {
+            if (_level[slot] > (int)maxLevel)
             {
                 return false;
             }
 
-            return component == null || e.Component == component;
+            if (component == null)
+            {
+                return true;
+            }
+
+            byte c = _component[slot];
+            return c != UnknownComponent && _componentNames[c] == component;
+        }
+
+        private byte ComponentIndex(string component)
+        {
+            for (int i = 0; i < _componentCount; i++)
+            {
+                if (_componentNames[i] == component)
+                {
+                    return (byte)i;
+                }
+            }
+
+            if (_componentCount == MaxComponents)
+            {
+                return UnknownComponent;
+            }
+
+            _componentNames[_componentCount] = component;
+            return (byte)_componentCount++;
+        }
+
+        /// <summary>Copies the message's UTF-8 into the text ring, contiguously (a tail too short is skipped).</summary>
+        private void StoreText(int slot, string message)
+        {
+            int chars = message.Length;
+            int bytes = Utf8Length(message, chars);
+            bool cut = bytes > MaxMessageBytes;
+            if (cut)
+            {
+                chars = CharsFitting(message, MaxMessageBytes - Ellipsis.Length);
+                bytes = Utf8Length(message, chars) + Ellipsis.Length;
+            }
+
+            int size = _text.Length;
+            int offset = (int)(_textHead % size);
+            if (offset + bytes > size)
+            {
+                _textHead += size - offset;
+                offset = 0;
+            }
+
+            int written = Encoding.UTF8.GetBytes(message, 0, chars, _text, offset);
+            if (!cut && written < bytes)
+            {
+                // An encoder that writes a lone surrogate shorter than the count above.
+                bytes = written;
+            }
+
+            if (cut)
+            {
+                int at = offset + bytes - Ellipsis.Length;
+                for (int i = 0; i < Ellipsis.Length; i++)
+                {
+                    _text[at + i] = (byte)Ellipsis[i];
+                }
+            }
+
+            _textStart[slot] = _textHead;
+            _textLength[slot] = (short)bytes;
+            _textHead += bytes;
+        }
+
+        private void DropLinesWhoseTextWasOverwritten()
+        {
+            long firstValid = _textHead - _text.Length;
+            while (_count > 1)
+            {
+                long oldest = _nextSequence - _count;
+                int slot = (int)((oldest - 1) % _timestampMs.Length);
+                if (_textStart[slot] >= firstValid)
+                {
+                    return;
+                }
+
+                _count--;
+                _overwritten++;
+            }
+        }
+
+        private static int Utf8Length(string s, int chars)
+        {
+            int bytes = 0;
+            for (int i = 0; i < chars; i++)
+            {
+                char c = s[i];
+                if (c < 0x80)
+                {
+                    bytes += 1;
+                }
+                else if (c < 0x800)
+                {
+                    bytes += 2;
+                }
+                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < chars && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
+                {
+                    bytes += 4;
+                    i++;
+                }
+                else
+                {
+                    bytes += 3;
+                }
+            }
+
+            return bytes;
+        }
+
+        /// <summary>How many leading characters fit in <paramref name="maxBytes"/> without splitting a pair.</summary>
+        private static int CharsFitting(string s, int maxBytes)
+        {
+            int bytes = 0;
+            int i = 0;
+            while (i < s.Length)
+            {
+                char c = s[i];
+                int width = 3;
+                int span = 1;
+                if (c < 0x80)
+                {
+                    width = 1;
+                }
+                else if (c < 0x800)
+                {
+                    width = 2;
+                }
+                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
+                {
+                    width = 4;
+                    span = 2;
+                }
+
+                if (bytes + width > maxBytes)
+                {
+                    break;
+                }
+
+                bytes += width;
+                i += span;
+            }
+
+            return i;
         }
     }
 }

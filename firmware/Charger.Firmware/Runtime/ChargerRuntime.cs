@@ -23,6 +23,7 @@ namespace Charger.Firmware.Runtime
         private IFailSafe _failSafe;
         private int _stageCount;
         private long _lastTickMs = -1;
+        private ITickProfiler _profiler;
         private long _tickCount;
         private long _overrunCount;
         private long _stageFailureCount;
@@ -89,6 +90,13 @@ namespace Charger.Firmware.Runtime
         }
 
         /// <summary>Adds a stage to run every tick after the stages added before it.</summary>
+        /// <summary>Times every stage and duty when set (measurement runs only; see <see cref="ITickProfiler"/>).</summary>
+        public ITickProfiler Profiler
+        {
+            get { return _profiler; }
+            set { _profiler = value; }
+        }
+
         public void AddStage(ITickStage stage)
         {
             if (stage == null)
@@ -121,11 +129,17 @@ namespace Charger.Firmware.Runtime
 
             _lastTickMs = nowMs;
             _tickCount++;
+            ITickProfiler profiler = _profiler;
             for (int i = 0; i < _stageCount; i++)
             {
+                long startTicks = profiler == null ? 0 : profiler.NowTicks();
                 try
                 {
                     _stages[i].Tick(nowMs);
+                    if (profiler != null)
+                    {
+                        profiler.Record(_stages[i].Name, false, profiler.NowTicks() - startTicks, nowMs);
+                    }
                 }
                 catch (System.Exception ex)
                 {
@@ -139,7 +153,7 @@ namespace Charger.Firmware.Runtime
                 }
             }
 
-            _scheduler.RunDue(nowMs);
+            _scheduler.RunDue(nowMs, profiler);
             if (_watchdog != null)
             {
                 _watchdog.Feed();

@@ -103,6 +103,12 @@ namespace Charger.Firmware.Runtime
 
         public void RunDue(long nowMs)
         {
+            RunDue(nowMs, null);
+        }
+
+        /// <summary>Runs the due duties, timing each with <paramref name="profiler"/> when it is not null.</summary>
+        public void RunDue(long nowMs, ITickProfiler profiler)
+        {
             for (int i = 0; i < _count; i++)
             {
                 if (nowMs < _nextDueMs[i])
@@ -122,9 +128,14 @@ namespace Charger.Firmware.Runtime
                 }
 
                 _runCounts[i]++;
+                long startTicks = profiler == null ? 0 : profiler.NowTicks();
                 try
                 {
                     _duties[i].Run(nowMs);
+                    if (profiler != null)
+                    {
+                        profiler.Record(_names[i], true, profiler.NowTicks() - startTicks, nowMs);
+                    }
                 }
                 catch (System.Exception ex)
                 {

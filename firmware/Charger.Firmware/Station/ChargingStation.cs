@@ -42,7 +42,7 @@ namespace Charger.Firmware.Station
 
             _hardware = hardware;
             _settings = settings;
-            _log = new LogRing(hardware.Clock, settings.LogCapacity);
+            _log = new LogRing(hardware.Clock, settings.LogCapacity, settings.LogTextBytes);
             _runtime = new ChargerRuntime(_log, hardware.Watchdog, settings.Control.TickPeriodMs, 16, 32);
 
             _controller = new ChargeController(hardware.Control, settings.Control, _log);

@@ -37,8 +37,17 @@ namespace Charger.Firmware.Station
         /// <summary>Why the board started (the board reads its reset cause); reported in BootNotification.</summary>
         public BootReason BootReason { get; set; } = BootReason.PowerUp;
 
-        /// <summary>Lines the log ring keeps (console <c>log</c>, OCPP log upload).</summary>
-        public int LogCapacity { get; set; } = 512;
+        /// <summary>
+        /// Lines the log ring keeps (console <c>log</c>, OCPP log upload). Memory: 20 bytes a line,
+        /// fixed at boot (<see cref="Charger.Firmware.Diagnostics.LogRing.MemoryBytes"/>).
+        /// </summary>
+        public int LogCapacity { get; set; } = 160;
+
+        /// <summary>
+        /// Bytes of log message text kept (UTF-8, one ring shared by all lines; a line is about 60
+        /// bytes). Memory: exactly this many bytes, fixed at boot.
+        /// </summary>
+        public int LogTextBytes { get; set; } = 10240;
 
         /// <summary>How many raised and cleared faults the console's <c>faults</c> can show.</summary>
         public int FaultHistoryDepth { get; set; } = 16;

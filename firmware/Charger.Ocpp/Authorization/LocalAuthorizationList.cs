@@ -211,7 +211,7 @@ namespace Charger.Ocpp.Authorization
                     }
                     else
                     {
-                        next[key] = new AuthorizationData(items[i].Token, items[i].Info.Copy()); // D01.FR.16
+                        Replace(next, key, new AuthorizationData(items[i].Token, items[i].Info.Copy())); // D01.FR.16
                     }
                 }
             }
@@ -274,6 +274,22 @@ namespace Charger.Ocpp.Authorization
 
             byte[] record = writer.Finish();
             _store.WriteAtomic(RecordName, record, writer.Length);
+        }
+
+        /// <summary>
+        /// Sets <paramref name="key"/> to <paramref name="value"/> without the Hashtable indexer: on
+        /// nanoFramework (System.Collections 1.5) setting a key that is already present, after some
+        /// other key was removed, can add a second entry for it instead of replacing the first
+        /// (found by the on-target tests); removing it first and adding it again is exact on both runtimes.
+        /// </summary>
+        private static void Replace(Hashtable table, object key, object value)
+        {
+            if (table.Contains(key))
+            {
+                table.Remove(key);
+            }
+
+            table.Add(key, value);
         }
     }
 }

@@ -36,6 +36,11 @@ namespace Charger.Ocpp.Rpc
         private readonly IncomingCall _incoming;
         private readonly Hashtable _handlers = new Hashtable();
         private readonly Hashtable _schemas = new Hashtable();
+        private string _recentAction;
+        private SchemaNode _recentSchema;
+        private string _previousAction;
+        private SchemaNode _previousSchema;
+        private int _schemasBuilt;
         private readonly Hashtable _notSupported = new Hashtable();
         private readonly string _idPrefix;
         private int _outgoingHead;
@@ -121,6 +126,22 @@ namespace Charger.Ocpp.Rpc
         {
             _handlers[action] = handler;
             _schemas[action] = requestSchema;
+        }
+
+        /// <summary>
+        /// Registers a handler with a factory for its request schema: the tree is built when a request
+        /// arrives and the two most recent are kept, so the heap holds two trees, not one per action.
+        /// </summary>
+        public void Register(string action, SchemaFactory requestSchema, IIncomingCallHandler handler)
+        {
+            _handlers[action] = handler;
+            _schemas[action] = requestSchema;
+        }
+
+        /// <summary>Request schemas built from a factory since start (each cache miss builds one).</summary>
+        public int SchemasBuilt
+        {
+            get { return _schemasBuilt; }
         }
 
         /// <summary>An action the station knows but does not support: answered NotSupported, not NotImplemented.</summary>
@@ -384,7 +405,7 @@ namespace Charger.Ocpp.Rpc
                 return;
             }
 
-            SchemaViolation violation = SchemaValidator.Validate(payload, (SchemaNode)_schemas[action]);
+            SchemaViolation violation = SchemaValidator.Validate(payload, RequestSchemaFor(action));
             if (violation != null)
             {
                 _log.Write(LogLevel.Warning, Component, action + " " + messageId + " refused: " + violation.Description);
@@ -507,6 +528,38 @@ namespace Charger.Ocpp.Rpc
             {
                 _log.Write(LogLevel.Error, Component, call.Action + " failure handler threw: " + e.Message);
             }
+        }
+
+        private SchemaNode RequestSchemaFor(string action)
+        {
+            object registered = _schemas[action];
+            SchemaFactory factory = registered as SchemaFactory;
+            if (factory == null)
+            {
+                return (SchemaNode)registered;
+            }
+
+            if (action == _recentAction)
+            {
+                return _recentSchema;
+            }
+
+            SchemaNode schema;
+            if (action == _previousAction)
+            {
+                schema = _previousSchema;
+            }
+            else
+            {
+                schema = factory();
+                _schemasBuilt++;
+            }
+
+            _previousAction = _recentAction;
+            _previousSchema = _recentSchema;
+            _recentAction = action;
+            _recentSchema = schema;
+            return schema;
         }
 
         private void SendError(string messageId, string code, string description)

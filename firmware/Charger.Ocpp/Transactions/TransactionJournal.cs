@@ -85,7 +85,7 @@ namespace Charger.Ocpp.Transactions
                     WriteRecord(tx);
                 }
 
-                _open[tx.EvseId] = tx;
+                Replace(_open, tx.EvseId, tx);
                 open.Add(tx.Copy());
                 _log.Write(LogLevel.Warning, Component, "transaction " + tx.TransactionId + " on EVSE " + tx.EvseId + " was interrupted at seqNo "
                     + tx.NextSeqNo + ", " + tx.LastEnergyWh + " Wh");
@@ -121,7 +121,7 @@ namespace Charger.Ocpp.Transactions
             tx.LastEnergyWh = energyWh;
             tx.NextSeqNo = 0;
             WriteRecord(tx);
-            _open[evseId] = tx;
+            Replace(_open, evseId, tx);
             return tx.Copy();
         }
 
@@ -179,7 +179,7 @@ namespace Charger.Ocpp.Transactions
             updated.IdToken = idToken;
             updated.IdTokenType = idTokenType;
             WriteRecord(updated);
-            _open[evseId] = updated;
+            Replace(_open, evseId, updated);
         }
 
         /// <summary>
@@ -230,8 +230,24 @@ namespace Charger.Ocpp.Transactions
             }
 
             WriteRecord(updated);
-            _open[evseId] = updated;
+            Replace(_open, evseId, updated);
             return queued;
+        }
+
+        /// <summary>
+        /// Sets <paramref name="key"/> to <paramref name="value"/> without the Hashtable indexer: on
+        /// nanoFramework (System.Collections 1.5) setting a key that is already present, after some
+        /// other key was removed, can add a second entry for it instead of replacing the first
+        /// (found by the on-target tests); removing it first and adding it again is exact on both runtimes.
+        /// </summary>
+        private static void Replace(Hashtable table, object key, object value)
+        {
+            if (table.Contains(key))
+            {
+                table.Remove(key);
+            }
+
+            table.Add(key, value);
         }
 
         public static string NameOf(int evseId)

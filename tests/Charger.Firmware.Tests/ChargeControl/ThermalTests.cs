@@ -45,6 +45,20 @@ public class ThermalTests
     }
 
     [Theory]
+    [InlineData(25.0, 10000.0, 25.0, 9000.0, 50.0, 3600.0)]
+    [InlineData(0.0, 30000.0, 25.0, 10000.0, 50.0, 10000.0)]
+    [InlineData(0.0, 30000.0, -273.15, 10000.0, 50.0, 3600.0)]
+    [InlineData(0.0, 0.0, 25.0, 10000.0, 50.0, 3600.0)]
+    public void SteinhartHartFitRefusesRepeatedOrImpossiblePointsBeforeDividingByZero(double t1, double r1, double t2, double r2, double t3, double r3)
+    {
+        // A repeated temperature with different resistances used to give a finite but meaningless
+        // curve; on nanoFramework the divisions by zero behind the other cases throw a bare
+        // System.Exception (found by NtcOnTargetTests), so the fit checks its points first.
+        var e = Assert.Throws<System.ArgumentException>(() => SteinhartHartNtcModel.FromThreePoints(t1, r1, t2, r2, t3, r3));
+        Assert.Contains("Steinhart-Hart fit", e.Message);
+    }
+
+    [Theory]
     [InlineData(4095, SensorStatus.Open)]
     [InlineData(4060, SensorStatus.Open)]
     [InlineData(0, SensorStatus.Short)]

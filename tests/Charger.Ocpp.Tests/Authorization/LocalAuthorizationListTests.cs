@@ -28,6 +28,26 @@ public class LocalAuthorizationListTests
         => list.Apply(version, type, items, 100).Status;
 
     [Fact]
+    public void ADifferentialUpdateThatRemovesOneTokenAndReplacesTheOthersKeepsOneEntryEach_D01_FR_16_D01_FR_17()
+    {
+        // Guards the remove-then-add replacement: nanoFramework's Hashtable indexer kept a second
+        // entry for a replaced token after a removal (AuthorizationCacheOnTargetTests on nanoCLR).
+        var list = NewList();
+        var full = Enumerable.Range(0, 12).Select(i => Item("TOKEN-" + i.ToString("00"), AuthorizationStatus.Accepted)).ToArray();
+        Assert.Equal(SendLocalListStatus.Accepted, Apply(list, 1, LocalListUpdateType.Full, full));
+        var diff = new[] { Removal("TOKEN-00") }
+            .Concat(Enumerable.Range(1, 11).Select(i => Item("TOKEN-" + i.ToString("00"), AuthorizationStatus.Blocked))).ToArray();
+
+        Assert.Equal(SendLocalListStatus.Accepted, Apply(list, 2, LocalListUpdateType.Differential, diff));
+
+        Assert.Equal(11, list.Count);
+        var rebooted = NewList();
+        Assert.Equal(11, rebooted.Count);
+        Assert.Null(rebooted.Lookup(Rfid("TOKEN-00")));
+        Assert.All(Enumerable.Range(1, 11), i => Assert.Equal(AuthorizationStatus.Blocked, rebooted.Lookup(Rfid("TOKEN-" + i.ToString("00"))).Status));
+    }
+
+    [Fact]
     public void AFullUpdateReplacesTheListAndSetsTheVersion_D01_FR_04_D02_FR_01()
     {
         var list = NewList();

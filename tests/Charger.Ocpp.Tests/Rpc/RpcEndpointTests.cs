@@ -88,6 +88,35 @@ public class RpcEndpointTests
     }
 
     [Fact]
+    public void RequestSchemasFromAFactoryAreBuiltOnDemandAndOnlyTheTwoRecentAreKept()
+    {
+        int built = 0;
+        SchemaNode Counted()
+        {
+            built++;
+            return ResetSchema();
+        }
+
+        _rpc.Register("Reset", Counted, new EchoHandler());
+        _rpc.Register("ResetToo", Counted, new EchoHandler());
+        _rpc.Register("ResetThree", Counted, new EchoHandler());
+        Assert.Equal(0, built);
+
+        Assert.Equal(3, SendAndTakeReply("[2,\"a\",\"Reset\",{\"type\":\"Immediate\"}]")[0].GetInt32());
+        Assert.Equal(3, SendAndTakeReply("[2,\"b\",\"Reset\",{\"type\":\"OnIdle\"}]")[0].GetInt32());
+        Assert.Equal(1, built);
+        // Still validated from the factory's tree: a bad payload is refused with the schema's error.
+        Assert.Equal("PropertyConstraintViolation", SendAndTakeReply("[2,\"c\",\"ResetToo\",{\"type\":\"Soon\"}]")[2].GetString());
+        Assert.Equal(2, built);
+        SendAndTakeReply("[2,\"d\",\"Reset\",{\"type\":\"OnIdle\"}]");
+        Assert.Equal(2, built);
+        SendAndTakeReply("[2,\"e\",\"ResetThree\",{\"type\":\"OnIdle\"}]");
+        SendAndTakeReply("[2,\"f\",\"ResetToo\",{\"type\":\"OnIdle\"}]");
+        Assert.Equal(4, built);
+        Assert.Equal(4, _rpc.SchemasBuilt);
+    }
+
+    [Fact]
     public void CustomDataWithVendorIdIsAccepted()
     {
         var handler = new EchoHandler();

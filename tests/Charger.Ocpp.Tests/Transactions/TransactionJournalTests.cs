@@ -49,6 +49,27 @@ public class TransactionJournalTests
     }
 
     [Fact]
+    public void TwoEvsesEndingInTurnLeaveNoStaleOpenTransactionBehind()
+    {
+        // Guards the remove-then-add replacement of open records (nanoFramework's Hashtable
+        // indexer could keep a stale second entry after another EVSE's record was removed).
+        var journal = Boot();
+        var one = journal.Begin(1, 1, null, null, 0, 0);
+        journal.Append(1, TransactionEventType.Started, 0, 0, false, P(one, 0, "Started"));
+        var two = journal.Begin(2, 1, null, null, 0, 0);
+        journal.Append(2, TransactionEventType.Started, 0, 0, false, P(two, 0, "Started"));
+        journal.Append(2, TransactionEventType.Ended, 1, 10, false, P(two, 1, "Ended"));
+        journal.Append(1, TransactionEventType.Updated, 1, 20, false, P(one, 1, "Updated"));
+        journal.Append(1, TransactionEventType.Ended, 2, 30, false, P(one, 2, "Ended"));
+
+        Assert.Null(journal.Get(1));
+        Assert.Null(journal.Get(2));
+        Assert.Equal(0, journal.OpenCount);
+        var again = journal.Begin(1, 1, null, null, 0, 0);
+        Assert.NotEqual(one.TransactionId, again.TransactionId);
+    }
+
+    [Fact]
     public void TransactionIdsStayUniqueAcrossRebootsEvenWithTheSameRandomSequence()
     {
         var ids = new System.Collections.Generic.HashSet<string>();

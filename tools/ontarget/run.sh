@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The on-target stage of the test command (tools/test.sh): the device code on the real
+# nanoFramework runtime.
+#   1. builds every device project to .pe with the real class libraries and the real metadata
+#      processor, from the compile lists the .nfproj files give Visual Studio (board image for
+#      ESP32 and for STM32);
+#   2. runs the on-target suite (tests/Charger.DeviceTests, assembly NFUnitTest) on the 32-bit
+#      nanoCLR, whose 12-byte heap blocks match the boards; a test row that never reports counts
+#      as failed;
+#   3. runs the differential session (tests/Charger.Differential) on the 32-bit nanoCLR with the
+#      board heap budget and on desktop .NET, and requires byte-identical transcripts.
+# Each build, test row and comparison is one pass or one failure; the last line is
+# "on-target: N passed, N failed". Exit code 0 only when nothing failed.
+#
+# The toolchain comes from NF_TOOLCHAIN, else ../shared/nanoframework-toolchain beside the
+# repository. Without one the stage is skipped with a reason (a failure under CI=true).
+set -u
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "on-target: FAILED: $*"; }
+
+tc="${NF_TOOLCHAIN:-$root/../shared/nanoframework-toolchain}"
+if [ ! -x "$tc/bin/nf-build-project.sh" ] || [ ! -x "$tc/bin/nanoclr32" ]; then
+  echo "on-target: SKIPPED: no nanoFramework toolchain at $tc"
+  echo "on-target: set NF_TOOLCHAIN to a nanoframework-toolchain folder (real class libraries, metadata"
+  echo "on-target: processor, nanoCLR for Linux); it is built from public sources by its own"
+  echo "on-target: rebuild/rebuild-toolchain.sh, and CI has one at ../shared/nanoframework-toolchain."
+  if [ "${CI:-}" = "true" ]; then
+    echo "on-target: CI must run this stage"
+    echo "on-target: 0 passed, 1 failed"
+    exit 1
+  fi
+  echo "on-target: 0 passed, 0 failed"
+  exit 0
+fi
+
+out="${NF_OUT:-$root/out/nf}"
+heap="${NF_SESSION_HEAP:-}"
+rm -rf "$out"
+mkdir -p "$out/esp32" "$out/stm32" "$out/tests" "$out/diff"
+logs="$out/logs"
+mkdir -p "$logs"
+
+# 1. Build. Each project is built with its ProjectReferences, as the .nfproj defines them.
+build() { # <project> <outdir> [msbuild args...]
+  local proj=$1 dir=$2; shift 2
+  local name
+  name=$(basename "$proj" .nfproj)
+  if "$tc/bin/nf-build-project.sh" "$proj" --out "$dir" "$@" >"$logs/build-$name-$(basename "$dir").log" 2>&1; then
+    pass
+    grep -E "^nf-build-project.sh: $name OK" "$logs/build-$name-$(basename "$dir").log" | sed 's/^nf-build-project.sh: /on-target: built /'
+  else
+    tail -30 "$logs/build-$name-$(basename "$dir").log"
+    fail "build $proj $*"
+  fi
+}
+
+echo "== on-target: build (real class libraries, metadata processor)"
+for proj in $(find hal firmware -name '*.nfproj' | sort); do
+  case "$proj" in
+    */Charger.Device.nfproj) ;;
+    *) build "$proj" "$out/lib" ;;
+  esac
+done
+build firmware/Charger.Device/Charger.Device.nfproj "$out/esp32" -p:NfBoard=ESP32
+build firmware/Charger.Device/Charger.Device.nfproj "$out/stm32" -p:NfBoard=STM32
+build tests/Charger.DeviceTests/Charger.DeviceTests.nfproj "$out/tests"
+[ -f tests/Charger.Differential/Charger.Differential.nfproj ] && build tests/Charger.Differential/Charger.Differential.nfproj "$out/diff"
+
+# The board image's size, assembly by assembly (README, "On the real runtime").
+if [ -f "$out/esp32/Charger.Device.pe" ]; then
+  total=0
+  for pe in "$out"/esp32/*.pe; do
+    size=$(stat -c %s "$pe"); total=$((total + size))
+    printf 'on-target: pe %-22s %7d bytes\n' "$(basename "$pe" .pe)" "$size"
+  done
+  printf 'on-target: pe %-22s %7d bytes (ESP32 board image, application assemblies)\n' "total" "$total"
+fi
+
+# 2. The on-target suite on the 32-bit nanoCLR.
+echo "== on-target: tests (NFUnitTest on nanoclr32)"
+if [ -f "$out/tests/NFUnitTest.pe" ]; then
+  "$tc/bin/nf-test.sh" --32 --timeout 900 "$out/tests/NFUnitTest.pe" >"$logs/tests.log" 2>&1
+  python3 tools/ontarget/expected-tests.py tests/Charger.DeviceTests | sort -u >"$logs/expected.txt"
+  grep -E "^Test (passed|failed|skipped)," "$logs/tests.log" >"$logs/results.txt"
+  tp=$(grep -c "^Test passed," "$logs/results.txt")
+  tf=$(grep -c "^Test failed," "$logs/results.txt")
+  grep "^Test failed," "$logs/results.txt" | head -40 | sed 's/^/on-target: /'
+  # Rows the sources declare that the launcher never reported.
+  cut -d, -f2 "$logs/results.txt" | sort -u >"$logs/reported.txt"
+  missing=$(comm -23 "$logs/expected.txt" "$logs/reported.txt" | wc -l)
+  comm -23 "$logs/expected.txt" "$logs/reported.txt" | head -20 | sed 's/^/on-target: never reported: /'
+  if ! grep -qE "^[0-9]+ passed, [0-9]+ failed" "$logs/tests.log"; then
+    tail -20 "$logs/tests.log"
+    fail "the launcher did not finish"
+  fi
+  passed=$((passed + tp)); failed=$((failed + tf + missing))
+  echo "on-target: tests $tp passed, $tf failed, $missing never reported (of $(wc -l <"$logs/expected.txt") declared)"
+else
+  fail "no NFUnitTest.pe to run"
+fi
+
+# 3. The differential session: nanoCLR against desktop .NET.
+if [ -f tests/Charger.Differential/Charger.Differential.nfproj ]; then
+  echo "== on-target: differential session (nanoclr32 vs desktop .NET)"
+  bash tools/ontarget/differential.sh "$tc" "$out/diff" "$logs" ${heap:+--heap "$heap"}
+  rc=$?
+  if [ "$rc" -eq 0 ]; then pass; else fail "differential session"; fi
+fi
+
+echo "on-target: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
