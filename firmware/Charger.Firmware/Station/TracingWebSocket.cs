@@ -16,6 +16,16 @@ namespace Charger.Firmware.Station
         /// <summary>Longest frame text written to the log while tracing.</summary>
         public const int MaxTracedChars = 400;
 
+        /// <summary>
+        /// Longest line the recent-message list keeps: time, direction, kind, an action or error code and a
+        /// message id of at most 36 characters each (OCPP-J 2.0.1 section 4.1.4), so a peer cannot park
+        /// 16,000 characters in it (issue 13).
+        /// </summary>
+        public const int MaxSummaryChars = 120;
+
+        // Longest action, error code or message id quoted in a summary; longer text is cut and marked.
+        private const int MaxQuotedChars = 36;
+
         private static readonly string[] SecretVariables = { "MaintenancePassword", "BasicAuthPassword" };
 
         private readonly IWebSocketClient _inner;
@@ -126,7 +136,11 @@ namespace Charger.Firmware.Station
                 return frame;
             }
 
+            // One pass, copying into one builder: cutting and joining the frame per value cost the square
+            // of its size (10 MB for a 16 KB SetVariables, issue 13).
             const string Key = "\"attributeValue\"";
+            System.Text.StringBuilder masked = null;
+            int copied = 0;
             int at = frame.IndexOf(Key);
             while (at >= 0)
             {
@@ -138,11 +152,24 @@ namespace Charger.Firmware.Station
                     break;
                 }
 
-                frame = frame.Substring(0, open + 1) + "***" + frame.Substring(close);
-                at = frame.IndexOf(Key, open + 5);
+                if (masked == null)
+                {
+                    masked = new System.Text.StringBuilder(frame.Length);
+                }
+
+                masked.Append(frame, copied, open + 1 - copied);
+                masked.Append("***");
+                copied = close;
+                at = frame.IndexOf(Key, close + 1);
             }
 
-            return frame;
+            if (masked == null)
+            {
+                return frame;
+            }
+
+            masked.Append(frame, copied, frame.Length - copied);
+            return masked.ToString();
         }
 
         private static int ClosingQuote(string s, int open)
@@ -174,7 +201,7 @@ namespace Charger.Firmware.Station
 
         private void OnClosed(int closeCode, string reason)
         {
-            Remember("<", "closed " + closeCode + " " + reason);
+            Remember("<", "closed " + closeCode + " " + (reason == null ? "" : Printable(reason, 0, reason.Length)));
             WebSocketClosedHandler handler = Closed;
             if (handler != null)
             {
@@ -204,12 +231,36 @@ namespace Charger.Firmware.Station
 
         private void Remember(string direction, string what)
         {
-            _recent[_recentNext] = Diagnostics.LogFormat.FormatTimestamp(_clock.NowMs) + " " + direction + " " + what;
+            string line = Diagnostics.LogFormat.FormatTimestamp(_clock.NowMs) + " " + direction + " " + what;
+            _recent[_recentNext] = line.Length > MaxSummaryChars ? line.Substring(0, MaxSummaryChars - 3) + "..." : line;
             _recentNext = (_recentNext + 1) % RecentCapacity;
             if (_recentCount < RecentCapacity)
             {
                 _recentCount++;
             }
+        }
+
+        // Text from a peer as the console may show it: at most MaxQuotedChars, control characters and
+        // anything outside printable ASCII as '?', so a frame can neither flood nor drive the terminal.
+        private static string Printable(string frame, int start, int length)
+        {
+            bool cut = length > MaxQuotedChars;
+            int n = cut ? MaxQuotedChars : length;
+            char[] chars = new char[cut ? n + 3 : n];
+            for (int i = 0; i < n; i++)
+            {
+                char c = frame[start + i];
+                chars[i] = c >= ' ' && c < (char)0x7F ? c : '?';
+            }
+
+            if (cut)
+            {
+                chars[n] = '.';
+                chars[n + 1] = '.';
+                chars[n + 2] = '.';
+            }
+
+            return new string(chars);
         }
 
         // "CALL Heartbeat 7", "RESULT 7", "ERROR FormatViolation 7": what the frame is and its message
@@ -254,7 +305,7 @@ namespace Charger.Firmware.Station
 
                 if (i == n)
                 {
-                    return frame.Substring(open + 1, close - open - 1);
+                    return Printable(frame, open + 1, close - open - 1);
                 }
 
                 at = close;
