@@ -170,7 +170,7 @@ namespace Charger.Ocpp.Json
             bool isObject = _inObject[_depth];
             if (_depth == 0 || (c == '}' && !isObject) || (c == ']' && isObject) || (c != '}' && c != ']'))
             {
-                throw new JsonException("expected ',' or '" + (isObject ? '}' : ']') + "' but found '" + c + "'", _pos);
+                throw new JsonException("expected ',' or '" + (isObject ? '}' : ']') + "' but found " + Describe(c), _pos);
             }
 
             _pos++;
@@ -246,7 +246,7 @@ namespace Charger.Ocpp.Json
                         break;
                     }
 
-                    throw new JsonException("unexpected character '" + c + "'", _pos);
+                    throw new JsonException("unexpected character " + Describe(c), _pos);
             }
 
             _expect = _depth == 0 ? ExpectEndOfInput : ExpectCommaOrEnd;
@@ -436,7 +436,7 @@ namespace Charger.Ocpp.Json
                         AppendUnicodeEscape();
                         break;
                     default:
-                        throw new JsonException("invalid escape '\\" + e + "'", _pos - 2);
+                        throw new JsonException("invalid escape \\ followed by " + Describe(e), _pos - 2);
                 }
             }
         }
@@ -520,6 +520,20 @@ namespace Charger.Ocpp.Json
 
                 _pos++;
             }
+        }
+
+        // How an error message names a character: quoted when printable on its own, else as U+XXXX, so
+        // an error text never carries half a surrogate pair or a control character (issue 13).
+        private static string Describe(char c)
+        {
+            if (c >= ' ' && c < 0x7F)
+            {
+                return "'" + c + "'";
+            }
+
+            const string Hex = "0123456789ABCDEF";
+            char[] code = { 'U', '+', Hex[(c >> 12) & 0xF], Hex[(c >> 8) & 0xF], Hex[(c >> 4) & 0xF], Hex[c & 0xF] };
+            return new string(code);
         }
 
         private static bool IsDigit(char c)
