@@ -32,6 +32,7 @@ namespace Charger.Ocpp.Rpc
         private readonly FrameQueue _inbound;
         private readonly OutgoingCall[] _outgoing;
         private readonly JsonParser _parser;
+        private readonly JsonReader _headReader;
         private readonly JsonWriter _writer;
         private readonly IncomingCall _incoming;
         private readonly Hashtable _handlers = new Hashtable();
@@ -58,6 +59,7 @@ namespace Charger.Ocpp.Rpc
             _inbound = new FrameQueue(limits.InboundQueueFrames);
             _outgoing = new OutgoingCall[limits.OutgoingQueueCalls];
             _parser = new JsonParser(limits.MaxJsonDepth, limits.MaxFrameChars);
+            _headReader = new JsonReader(limits.MaxJsonDepth, limits.MaxFrameChars);
             _writer = new JsonWriter(limits.MaxJsonDepth, limits.MaxFrameChars);
             _incoming = new IncomingCall(_writer);
 
@@ -306,8 +308,7 @@ namespace Charger.Ocpp.Rpc
             }
             catch (JsonException e)
             {
-                _log.Write(LogLevel.Warning, Component, "frame is not JSON: " + e.Message);
-                SendError(UnreadableMessageId, RpcErrorCode.RpcFrameworkError, "not valid JSON: " + e.Message);
+                HandleUnparsableFrame(frame, e);
                 return;
             }
 
@@ -330,21 +331,92 @@ namespace Charger.Ocpp.Rpc
                 return;
             }
 
-            switch ((int)type)
+            // Compared as a long: truncating 4294967298 to an int made it a CALL (issue 13).
+            if (type == MessageTypeCall)
             {
-                case MessageTypeCall:
-                    HandleCall(message, messageId, frame.Length, nowMs);
-                    return;
-                case MessageTypeCallResult:
-                    HandleCallResult(message, messageId);
-                    return;
-                case MessageTypeCallError:
-                    HandleCallError(message, messageId);
-                    return;
-                default:
-                    _log.Write(LogLevel.Warning, Component, "message type " + type + " not supported");
-                    SendError(messageId, RpcErrorCode.MessageTypeNotSupported, "message type " + type + " is not supported");
-                    return;
+                HandleCall(message, messageId, frame.Length, nowMs);
+            }
+            else if (type == MessageTypeCallResult)
+            {
+                HandleCallResult(message, messageId);
+            }
+            else if (type == MessageTypeCallError)
+            {
+                HandleCallError(message, messageId);
+            }
+            else
+            {
+                _log.Write(LogLevel.Warning, Component, "message type " + type + " not supported");
+                SendError(messageId, RpcErrorCode.MessageTypeNotSupported, "message type " + type + " is not supported");
+            }
+        }
+
+        /// <summary>
+        /// A frame the parser refused (bad syntax, nesting over the limit, duplicate names, a lone surrogate
+        /// escape). When its head [type, "messageId" still reads, the reply echoes that id (OCPP-J 2.0.1
+        /// section 4.2.3: the CALLERROR carries the id of the CALL) with FormatViolation, the code for a
+        /// syntactically incorrect payload; only a frame whose id cannot be read gets "-1" and RpcFrameworkError.
+        /// A broken CALLRESULT or CALLERROR for the outstanding CALL fails that CALL instead of being answered.
+        /// </summary>
+        private void HandleUnparsableFrame(string frame, JsonException e)
+        {
+            string reason = e.Message;
+            long type;
+            string id = ReadFrameHead(frame, out type);
+            if (id == null)
+            {
+                _log.Write(LogLevel.Warning, Component, "frame is not JSON: " + reason);
+                SendError(UnreadableMessageId, RpcErrorCode.RpcFrameworkError, "not valid JSON: " + reason);
+                return;
+            }
+
+            if (type == MessageTypeCall)
+            {
+                _log.Write(LogLevel.Warning, Component, "CALL " + id + " is not valid JSON: " + reason);
+                SendError(id, RpcErrorCode.FormatViolation, "payload is not valid JSON: " + reason);
+                return;
+            }
+
+            if (type == MessageTypeCallResult || type == MessageTypeCallError)
+            {
+                OutgoingCall call = TakeOutstanding(id, type == MessageTypeCallResult ? "CALLRESULT" : "CALLERROR");
+                if (call != null)
+                {
+                    _log.Write(LogLevel.Warning, Component, call.Action + " answer is not valid JSON: " + reason);
+                    Fail(call, RpcErrorCode.LocalInvalidResult, "answer is not valid JSON");
+                }
+
+                return;
+            }
+
+            _log.Write(LogLevel.Warning, Component, "message type " + type + " not supported");
+            SendError(id, RpcErrorCode.MessageTypeNotSupported, "message type " + type + " is not supported");
+        }
+
+        /// <summary>The message id of a frame that starts with [integer, "id", or null when its head does not read.</summary>
+        private string ReadFrameHead(string frame, out long type)
+        {
+            type = 0;
+            try
+            {
+                _headReader.Start(frame);
+                if (_headReader.Read() != JsonTokenType.StartArray || _headReader.Read() != JsonTokenType.Number
+                    || !JsonNumber.TryParseInteger(_headReader.Value, out type))
+                {
+                    return null;
+                }
+
+                if (_headReader.Read() != JsonTokenType.String)
+                {
+                    return null;
+                }
+
+                string id = _headReader.Value;
+                return id.Length <= MaxMessageIdLength ? id : null;
+            }
+            catch (JsonException)
+            {
+                return null;
             }
         }
 
@@ -511,10 +583,8 @@ namespace Charger.Ocpp.Rpc
 
         private void SendError(string messageId, string code, string description)
         {
-            if (description.Length > MaxErrorDescriptionLength)
-            {
-                description = description.Substring(0, MaxErrorDescriptionLength);
-            }
+            // Cut outside a surrogate pair: half a pair is not valid UTF-8 on the wire (issue 13).
+            description = JsonWriter.Truncate(description, MaxErrorDescriptionLength);
 
             _writer.Reset();
             _writer.BeginArray();
