@@ -25,6 +25,7 @@ namespace Charger.Ocpp.DeviceModel
         private readonly IFileStore _store;
         private readonly ILog _log;
         private readonly IRandomSource _random;
+        private int _hashBudget = -1;
         private bool _dirty;
 
         public StationDeviceModel(IFileStore store, ILog log, IRandomSource random)
@@ -126,6 +127,20 @@ namespace Charger.Ocpp.DeviceModel
             return GetVariableStatus.Accepted;
         }
 
+        /// <summary>reasonCode (at most 20 characters) of a hashed value refused because the hashing budget is spent.</summary>
+        public const string HashLimitReason = "OneHashPerMessage";
+
+        /// <summary>
+        /// How many hashed values (passwords) <see cref="TrySet"/> may still hash, or -1 for no limit. Each
+        /// hash costs <see cref="PasswordHash.DefaultIterations"/> SHA-256 rounds inside the tick; SetVariables
+        /// sets a budget per message so a CSMS cannot make one tick hash 20 passwords (issue 13).
+        /// </summary>
+        public int HashBudget
+        {
+            get { return _hashBudget; }
+            set { _hashBudget = value < 0 ? -1 : value; }
+        }
+
         /// <summary>
         /// Writes an attribute as SetVariables does (B05): only writable attributes, only values
         /// the characteristics allow. <paramref name="reason"/> explains a Rejected.
@@ -170,6 +185,17 @@ namespace Charger.Ocpp.DeviceModel
 
             if (variable.Hashed)
             {
+                if (_hashBudget == 0)
+                {
+                    reason = HashLimitReason;
+                    return SetVariableStatus.Rejected;
+                }
+
+                if (_hashBudget > 0)
+                {
+                    _hashBudget--;
+                }
+
                 variable.StoreValue(type, PasswordHash.Create(value, _random, PasswordHash.DefaultIterations));
             }
             else

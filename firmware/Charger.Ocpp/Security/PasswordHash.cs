@@ -20,6 +20,14 @@ namespace Charger.Ocpp.Security
         /// </summary>
         public const int DefaultIterations = 1000;
 
+        private static int _derivations;
+
+        /// <summary>Derivations (each <c>iterations</c> SHA-256 rounds) since start-up: the cost a peer can cause, for tests and diagnostics.</summary>
+        public static int Derivations
+        {
+            get { return _derivations; }
+        }
+
         public static string Create(string password, IRandomSource random, int iterations)
         {
             byte[] salt = new byte[SaltBytes];
@@ -73,6 +81,7 @@ namespace Charger.Ocpp.Security
 
         private static byte[] Derive(string password, byte[] salt, int iterations)
         {
+            System.Threading.Interlocked.Increment(ref _derivations);
             byte[] passwordBytes = Encoding.UTF8.GetBytes(password);
             Sha256 sha = new Sha256();
             sha.Update(salt, 0, salt.Length);
