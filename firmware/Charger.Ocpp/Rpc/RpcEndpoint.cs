@@ -362,11 +362,18 @@ namespace Charger.Ocpp.Rpc
         {
             string reason = e.Message;
             long type;
-            string id = ReadFrameHead(frame, out type);
+            bool integerType;
+            string id = ReadFrameHead(frame, out type, out integerType);
             if (id == null)
             {
                 _log.Write(LogLevel.Warning, Component, "frame is not JSON: " + reason);
                 SendError(UnreadableMessageId, RpcErrorCode.RpcFrameworkError, "not valid JSON: " + reason);
+                return;
+            }
+
+            if (!integerType)
+            {
+                SendError(id, RpcErrorCode.RpcFrameworkError, "message type is not an integer");
                 return;
             }
 
@@ -393,18 +400,23 @@ namespace Charger.Ocpp.Rpc
             SendError(id, RpcErrorCode.MessageTypeNotSupported, "message type " + type + " is not supported");
         }
 
-        /// <summary>The message id of a frame that starts with [integer, "id", or null when its head does not read.</summary>
-        private string ReadFrameHead(string frame, out long type)
+        /// <summary>
+        /// The message id of a frame that starts with [number, "id", or null when its head does not read;
+        /// <paramref name="integerType"/> tells whether the number is an integer within the long range.
+        /// </summary>
+        private string ReadFrameHead(string frame, out long type, out bool integerType)
         {
             type = 0;
+            integerType = false;
             try
             {
                 _headReader.Start(frame);
-                if (_headReader.Read() != JsonTokenType.StartArray || _headReader.Read() != JsonTokenType.Number
-                    || !JsonNumber.TryParseInteger(_headReader.Value, out type))
+                if (_headReader.Read() != JsonTokenType.StartArray || _headReader.Read() != JsonTokenType.Number)
                 {
                     return null;
                 }
+
+                integerType = JsonNumber.TryParseInteger(_headReader.Value, out type);
 
                 if (_headReader.Read() != JsonTokenType.String)
                 {

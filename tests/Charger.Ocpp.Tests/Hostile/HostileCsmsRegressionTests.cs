@@ -271,6 +271,21 @@ public class HostileCsmsRegressionTests
         Assert.Empty(h.Hooks.Resets);
     }
 
+    // Found by the in-suite fuzzer (seed 13001): a non-integer message type with a payload the parser refuses.
+    [Theory]
+    [InlineData("[2.0,\"nt1\",\"Reset\",{\"type\":1,\"type\":\"OnIdle\"}]", "nt1")]
+    [InlineData("[4e18,\"nt2\",\"Reset\",{\"a\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}]", "nt2")]
+    public void NonIntegerMessageTypeWithABrokenPayloadIsAnsweredWithItsId(string frame, string id)
+    {
+        var h = new StationHarness();
+        h.Boot();
+        h.Socket.Server.Send(frame);
+        h.Tick(2);
+        var reply = NextReply(h);
+        Assert.Equal(id, reply[1].GetString());
+        Assert.Equal("RpcFrameworkError", reply[2].GetString());
+    }
+
     [Fact]
     public void FrameWhoseIdCannotBeReadStillGetsMinusOne()
     {
