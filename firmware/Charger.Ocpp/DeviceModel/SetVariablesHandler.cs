@@ -9,8 +9,8 @@ namespace Charger.Ocpp.DeviceModel
     {
         /// <summary>
         /// Hashed values (MaintenancePassword) one SetVariables may set; further ones in the same message are
-        /// Rejected with reasonCode OneHashPerMessage, so hashing costs at most one derivation per message
-        /// (and RpcLimits.FramesPerPump per tick). The CSMS sets another password with another message.
+        /// Rejected with reasonCode OneHashPerMessage. The accepted one is hashed over the following ticks
+        /// (StationDeviceModel.StepHashing), so no message makes a tick run a whole derivation.
         /// </summary>
         public const int MaxHashesPerMessage = 1;
 

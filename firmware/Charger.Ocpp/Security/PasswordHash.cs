@@ -33,7 +33,7 @@ namespace Charger.Ocpp.Security
             byte[] salt = new byte[SaltBytes];
             random.NextBytes(salt);
             byte[] hash = Derive(password, salt, iterations);
-            return Scheme + "$" + iterations.ToString() + "$" + ToHex(salt) + "$" + ToHex(hash);
+            return Format(iterations, salt, hash);
         }
 
         /// <summary>True when <paramref name="password"/> matches the stored text; false for anything malformed.</summary>
@@ -81,20 +81,20 @@ namespace Charger.Ocpp.Security
 
         private static byte[] Derive(string password, byte[] salt, int iterations)
         {
-            System.Threading.Interlocked.Increment(ref _derivations);
-            byte[] passwordBytes = Encoding.UTF8.GetBytes(password);
-            Sha256 sha = new Sha256();
-            sha.Update(salt, 0, salt.Length);
-            sha.Update(passwordBytes, 0, passwordBytes.Length);
-            byte[] hash = sha.Final();
-            for (int i = 1; i < iterations; i++)
-            {
-                sha.Update(hash, 0, hash.Length);
-                sha.Update(salt, 0, salt.Length);
-                hash = sha.Final();
-            }
+            PasswordHashJob job = new PasswordHashJob(password, salt, iterations);
+            job.Step(iterations);
+            return job.Hash;
+        }
 
-            return hash;
+        /// <summary>Counts a derivation (for <see cref="Derivations"/>).</summary>
+        internal static void CountDerivation()
+        {
+            System.Threading.Interlocked.Increment(ref _derivations);
+        }
+
+        internal static string Format(int iterations, byte[] salt, byte[] hash)
+        {
+            return Scheme + "$" + iterations.ToString() + "$" + ToHex(salt) + "$" + ToHex(hash);
         }
 
         public static string ToHex(byte[] bytes)

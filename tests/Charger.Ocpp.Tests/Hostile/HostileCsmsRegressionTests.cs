@@ -321,7 +321,33 @@ public class HostileCsmsRegressionTests
         }
 
         Assert.Equal(1, hashed);
+        h.Run(100 * 100);
         Assert.True(h.Station.VerifyMaintenancePassword("password-00"));
+    }
+
+    [Fact]
+    public void APasswordFromTheCsmsIsHashedOverTicksWhileTheOldOneStaysInForce()
+    {
+        var h = new StationHarness();
+        h.Boot();
+        string Set(string pw) => "{\"setVariableData\":[{\"attributeValue\":\"" + pw + "\",\"component\":{\"name\":\"SecurityCtrlr\"},\"variable\":{\"name\":\"MaintenancePassword\"}}]}";
+        h.Request("SetVariables", Set("first-password"));
+        h.Run(100 * 100);
+        Assert.True(h.Station.VerifyMaintenancePassword("first-password"));
+
+        var reply = h.Request("SetVariables", Set("second-password"));
+        Assert.Equal("Accepted", reply[2].GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString());
+        Assert.True(h.Station.DeviceModel.HashPending);
+        Assert.True(h.Station.VerifyMaintenancePassword("first-password"));
+
+        // 1,000 rounds at HashRoundsPerStep per tick: not done one tick early, done on time.
+        int ticks = Charger.Ocpp.Security.PasswordHash.DefaultIterations / StationDeviceModel.HashRoundsPerStep;
+        h.Tick(ticks - 10);
+        Assert.True(h.Station.DeviceModel.HashPending);
+        h.Tick(10);
+        Assert.False(h.Station.DeviceModel.HashPending);
+        Assert.True(h.Station.VerifyMaintenancePassword("second-password"));
+        Assert.False(h.Station.VerifyMaintenancePassword("first-password"));
     }
 
     // ---- 10. Numbers echoed from a request are written canonically ----
