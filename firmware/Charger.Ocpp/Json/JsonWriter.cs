@@ -17,6 +17,9 @@ namespace Charger.Ocpp.Json
         private const char LowSurrogateLast = '\uDFFF';
         private const char ReplacementCharacter = '\uFFFD';
 
+        // Strings longer than this are copied to a char array before escaping (see AppendEscaped).
+        private const int ArrayScanChars = 64;
+
         private const string HexDigits = "0123456789abcdef";
 
         private readonly StringBuilder _sb;
@@ -223,10 +226,13 @@ namespace Charger.Ocpp.Json
         /// <summary>Appends <paramref name="value"/> as a quoted, escaped JSON string to any builder.</summary>
         public static void AppendEscaped(StringBuilder sb, string value)
         {
+            // Long text is scanned as an array: nanoCLR strings are UTF-8, so value[i] walks from the start.
+            char[] chars = value.Length > ArrayScanChars ? value.ToCharArray() : null;
+            int length = value.Length;
             sb.Append('"');
-            for (int i = 0; i < value.Length; i++)
+            for (int i = 0; i < length; i++)
             {
-                char c = value[i];
+                char c = chars != null ? chars[i] : value[i];
                 switch (c)
                 {
                     case '"':
@@ -261,10 +267,12 @@ namespace Charger.Ocpp.Json
                         {
                             // A pair goes out whole; half of one has no UTF-8 form, so a strict peer would
                             // refuse the frame: it becomes U+FFFD, the replacement character (issue 13).
-                            if (c <= HighSurrogateLast && i + 1 < value.Length && value[i + 1] >= LowSurrogateFirst && value[i + 1] <= LowSurrogateLast)
+                            char next = i + 1 < length ? (chars != null ? chars[i + 1] : value[i + 1]) : '\0';
+                            if (c <= HighSurrogateLast && next >= LowSurrogateFirst && next <= LowSurrogateLast)
                             {
                                 sb.Append(c);
-                                sb.Append(value[++i]);
+                                sb.Append(next);
+                                i++;
                             }
                             else
                             {

@@ -23,6 +23,10 @@ namespace Charger.Ocpp.Rpc
         /// <summary>Message id used in a CALLERROR when the offending frame's id could not be read.</summary>
         public const string UnreadableMessageId = "-1";
 
+        // Characters of a refused frame searched for its [type, "messageId" head: a 36-character id, its
+        // quotes and a message type of up to 200 digits.
+        private const int FrameHeadChars = 256;
+
         /// <summary>OCPP-J: errorDescription is at most 255 characters.</summary>
         private const int MaxErrorDescriptionLength = 255;
 
@@ -410,7 +414,8 @@ namespace Charger.Ocpp.Rpc
             integerType = false;
             try
             {
-                _headReader.Start(frame);
+                // The head is [type, "id": a short prefix holds it, and copying only that keeps this cheap.
+                _headReader.Start(frame.Length > FrameHeadChars ? frame.Substring(0, FrameHeadChars) : frame);
                 if (_headReader.Read() != JsonTokenType.StartArray || _headReader.Read() != JsonTokenType.Number)
                 {
                     return null;
@@ -429,6 +434,10 @@ namespace Charger.Ocpp.Rpc
             catch (JsonException)
             {
                 return null;
+            }
+            finally
+            {
+                _headReader.Release();
             }
         }
 
