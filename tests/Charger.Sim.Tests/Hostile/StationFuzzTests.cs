@@ -64,7 +64,16 @@ public class StationFuzzTests
     {
         var watch = Stopwatch.StartNew();
         run();
-        _output.WriteLine(fuzzer.Counts() + $"; {watch.Elapsed.TotalSeconds:0.0} s");
+        string counts = fuzzer.Counts() + $"; {watch.Elapsed.TotalSeconds:0.0} s";
+        _output.WriteLine(counts);
+
+        // The test command (tools/test.sh) names a file to collect the counts of every fuzz run.
+        string report = Environment.GetEnvironmentVariable("CHARGER_FUZZ_REPORT");
+        if (!string.IsNullOrEmpty(report))
+        {
+            System.IO.File.AppendAllText(report, counts + Environment.NewLine);
+        }
+
         foreach (string v in fuzzer.Violations)
         {
             _output.WriteLine(v);
