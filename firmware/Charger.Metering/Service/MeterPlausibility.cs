@@ -20,8 +20,11 @@ namespace Charger.Metering.Service
 
         public double MaxFrequencyHz = 70;
 
-        /// <summary>Largest energy register (Wh): an 8-digit kWh display (99,999,999 kWh) is 1e11 Wh.</summary>
-        public double MaxEnergyWh = 1e11;
+        /// <summary>
+        /// Largest energy register (Wh): 1 TWh, above any register we profile reaches in service (the ABB B2x
+        /// 64-bit register is decoded up to 1.2e11 Wh in the profile tests) and far below what OCPP can carry.
+        /// </summary>
+        public double MaxEnergyWh = 1e12;
 
         /// <summary>
         /// Register resolution and rounding slack (Wh) added to the energy step allowed per poll: float32
