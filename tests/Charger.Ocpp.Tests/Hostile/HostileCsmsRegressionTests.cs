@@ -171,7 +171,7 @@ public class HostileCsmsRegressionTests
     {
         var h = new StationHarness();
         h.Boot();
-        var reply = h.Request("SetVariables", "{\"setVariableData\":[{\"attributeValue\":\"9223372036854775\",\"component\":{\"name\":\"OCPPCommCtrlr\"},\"variable\":{\"name\":\"HeartbeatInterval\"}}]}");
+        var reply = h.Request("SetVariables", "{\"setVariableData\":[{\"attributeValue\":\"2147483647\",\"component\":{\"name\":\"OCPPCommCtrlr\"},\"variable\":{\"name\":\"HeartbeatInterval\"}}]}");
         Assert.Equal(3, reply[0].GetInt32());
         Assert.Equal("Rejected", reply[2].GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString());
     }
@@ -229,8 +229,9 @@ public class HostileCsmsRegressionTests
         var h = new StationHarness();
         h.Boot();
 
-        // An unknown action name of 127 plugs: the description quotes it and is cut at 255 characters.
-        string action = string.Concat(Enumerable.Repeat("\uD83D\uDD0C", 127));
+        // An unknown action name of 128 plugs (256 UTF-16 units): the description quotes it first and is
+        // cut at 255, which falls inside the last pair.
+        string action = string.Concat(Enumerable.Repeat("\uD83D\uDD0C", 128));
         h.Socket.Server.Send("[2,\"b\",\"" + action + "\",{}]");
         h.Tick(2);
         string raw = LastRawSent(h);
