@@ -54,6 +54,8 @@ echo "on-target: $op passed, $of failed"
 passed=$((passed + op)); failed=$((failed + of))
 
 echo "== tests"
+# The in-suite fuzzer (tests/Charger.Sim.Tests/Hostile) appends its counts here; printed after the tests.
+export CHARGER_FUZZ_REPORT="$logdir/fuzz.txt"
 for proj in $(find tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort); do
   grep -q 'xunit.props' "$proj" || continue
   name=$(basename "$proj" .csproj)
@@ -82,6 +84,11 @@ for proj in $(find tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj
   echo "$name: ${p:-0} passed, ${f:-0} failed"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+
+if [ -f "$logdir/fuzz.txt" ]; then
+  echo "== fuzzer"
+  cat "$logdir/fuzz.txt"
+fi
 
 rm -rf "$logdir"
 echo "$passed passed, $failed failed"

@@ -205,6 +205,7 @@ namespace Charger.Ocpp
             _transactions.Tick(nowMs);
             _rpc.Pump(nowMs);
             _reset.Tick(nowMs);
+            _model.StepHashing();
         }
 
         public void OnConnected(long nowMs)

@@ -56,6 +56,7 @@ namespace Charger.Firmware.Station
                 _meter = new MeterService(master, settings.MeterProfile, settings.MeterSlaveAddress);
                 _meter.PollPeriodMs = settings.MeterPollPeriodMs;
                 _meter.LossPolicy = settings.MeterLossPolicy;
+                _meter.ReadingRefused += OnMeterReadingRefused;
                 _runtime.AddStage(new MeteringStage(_meter, _controller));
             }
 
@@ -181,6 +182,11 @@ namespace Charger.Firmware.Station
         /// Refused while the CSMS has made the connector inoperative. Returns what happened, for the
         /// reader's LED and the log.
         /// </summary>
+        private void OnMeterReadingRefused(MeterPollFailure failure, string reason, long nowMs)
+        {
+            _log.Write(LogLevel.Warning, "meter", "reading refused: " + reason + " (" + _meter.ConsecutiveFailedPolls + " failed poll(s) in a row)");
+        }
+
         public string PresentIdToken(string idToken)
         {
             if (_bridge != null && !_bridge.Operative)

@@ -16,6 +16,19 @@ namespace Charger.Firmware.Station
         /// <summary>Longest frame text written to the log while tracing.</summary>
         public const int MaxTracedChars = 400;
 
+        /// <summary>
+        /// Longest line the recent-message list keeps: time, direction, kind, an action or error code and a
+        /// message id of at most 36 characters each (OCPP-J 2.0.1 section 4.1.4), so a peer cannot park
+        /// 16,000 characters in it (issue 13).
+        /// </summary>
+        public const int MaxSummaryChars = 120;
+
+        // Longest action, error code or message id quoted in a summary; longer text is cut and marked.
+        private const int MaxQuotedChars = 36;
+
+        // Characters at the start of a frame a summary looks at: kind, id, action or error code.
+        private const int SummaryHeadChars = 160;
+
         private static readonly string[] SecretVariables = { "MaintenancePassword", "BasicAuthPassword" };
 
         private readonly IWebSocketClient _inner;
@@ -126,26 +139,46 @@ namespace Charger.Firmware.Station
                 return frame;
             }
 
+            // One pass, copying into one builder: cutting and joining the frame per value cost the square
+            // of its size (10 MB for a 16 KB SetVariables, issue 13).
             const string Key = "\"attributeValue\"";
+
+            // Scanned as an array: nanoCLR strings are UTF-8, so indexing one walks it from the start.
+            char[] chars = frame.ToCharArray();
+            System.Text.StringBuilder masked = null;
+            int copied = 0;
             int at = frame.IndexOf(Key);
             while (at >= 0)
             {
                 int colon = frame.IndexOf(':', at + Key.Length);
                 int open = colon < 0 ? -1 : frame.IndexOf('"', colon + 1);
-                int close = open < 0 ? -1 : ClosingQuote(frame, open);
+                int close = open < 0 ? -1 : ClosingQuote(chars, open);
                 if (close < 0)
                 {
                     break;
                 }
 
-                frame = frame.Substring(0, open + 1) + "***" + frame.Substring(close);
-                at = frame.IndexOf(Key, open + 5);
+                if (masked == null)
+                {
+                    masked = new System.Text.StringBuilder(frame.Length);
+                }
+
+                masked.Append(chars, copied, open + 1 - copied);
+                masked.Append("***");
+                copied = close;
+                at = frame.IndexOf(Key, close + 1);
             }
 
-            return frame;
+            if (masked == null)
+            {
+                return frame;
+            }
+
+            masked.Append(chars, copied, chars.Length - copied);
+            return masked.ToString();
         }
 
-        private static int ClosingQuote(string s, int open)
+        private static int ClosingQuote(char[] s, int open)
         {
             for (int i = open + 1; i < s.Length; i++)
             {
@@ -174,7 +207,7 @@ namespace Charger.Firmware.Station
 
         private void OnClosed(int closeCode, string reason)
         {
-            Remember("<", "closed " + closeCode + " " + reason);
+            Remember("<", "closed " + closeCode + " " + (reason == null ? "" : Printable(reason.ToCharArray(0, reason.Length > MaxQuotedChars ? MaxQuotedChars + 1 : reason.Length), 0, MaxQuotedChars + 1)));
             WebSocketClosedHandler handler = Closed;
             if (handler != null)
             {
@@ -204,12 +237,41 @@ namespace Charger.Firmware.Station
 
         private void Remember(string direction, string what)
         {
-            _recent[_recentNext] = Diagnostics.LogFormat.FormatTimestamp(_clock.NowMs) + " " + direction + " " + what;
+            string line = Diagnostics.LogFormat.FormatTimestamp(_clock.NowMs) + " " + direction + " " + what;
+            _recent[_recentNext] = line.Length > MaxSummaryChars ? line.Substring(0, MaxSummaryChars - 3) + "..." : line;
             _recentNext = (_recentNext + 1) % RecentCapacity;
             if (_recentCount < RecentCapacity)
             {
                 _recentCount++;
             }
+        }
+
+        // Text from a peer as the console may show it: at most MaxQuotedChars, control characters and
+        // anything outside printable ASCII as '?', so a frame can neither flood nor drive the terminal.
+        private static string Printable(char[] frame, int start, int length)
+        {
+            if (start + length > frame.Length)
+            {
+                length = frame.Length - start;
+            }
+
+            bool cut = length > MaxQuotedChars;
+            int n = cut ? MaxQuotedChars : length;
+            char[] chars = new char[cut ? n + 3 : n];
+            for (int i = 0; i < n; i++)
+            {
+                char c = frame[start + i];
+                chars[i] = c >= ' ' && c < (char)0x7F ? c : '?';
+            }
+
+            if (cut)
+            {
+                chars[n] = '.';
+                chars[n + 1] = '.';
+                chars[n + 2] = '.';
+            }
+
+            return new string(chars);
         }
 
         // "CALL Heartbeat 7", "RESULT 7", "ERROR FormatViolation 7": what the frame is and its message
@@ -234,33 +296,49 @@ namespace Charger.Firmware.Station
             return "unreadable frame";
         }
 
-        // The text of the n-th quoted string in the frame (0-based), without its quotes.
+        // The text of the n-th quoted string in the frame (0-based), without its quotes. Only the frame's
+        // head is searched: the kind, id and action come first, and a string running past the head is
+        // shown cut, as the console would cut it anyway.
         private static string QuotedAt(string frame, int n)
         {
+            char[] head = frame.Length > SummaryHeadChars ? frame.ToCharArray(0, SummaryHeadChars) : frame.ToCharArray();
             int at = -1;
             for (int i = 0; i <= n; i++)
             {
-                int open = frame.IndexOf('"', at + 1);
+                int open = IndexOf(head, '"', at + 1);
                 if (open < 0)
                 {
                     return "?";
                 }
 
-                int close = ClosingQuote(frame, open);
+                int close = ClosingQuote(head, open);
                 if (close < 0)
                 {
-                    return "?";
+                    return i == n ? Printable(head, open + 1, MaxQuotedChars + 1) : "?";
                 }
 
                 if (i == n)
                 {
-                    return frame.Substring(open + 1, close - open - 1);
+                    return Printable(head, open + 1, close - open - 1);
                 }
 
                 at = close;
             }
 
             return "?";
+        }
+
+        private static int IndexOf(char[] chars, char c, int from)
+        {
+            for (int i = from; i < chars.Length; i++)
+            {
+                if (chars[i] == c)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
     }
 }

@@ -13,5 +13,8 @@ namespace Charger.Metering.Service
 
         /// <summary>The energy register was lower than the last accepted one: a meter fault; reading discarded.</summary>
         EnergyDecreased,
+
+        /// <summary>A value broke the physical bounds of the meter's rating (MeterPlausibility); reading discarded.</summary>
+        Implausible,
     }
 }

@@ -16,11 +16,22 @@ namespace Charger.Metering.Service
 
         public const int DefaultLostAfterFailedPolls = 5;
 
+        /// <summary>
+        /// Readings in a row that disagree with the last accepted energy (lower, or a step no rated power
+        /// explains) but agree with each other, after which they become the new baseline: a swapped or
+        /// reset meter must not stop the station for good. Each is still a failed poll, so fewer than
+        /// <see cref="DefaultLostAfterFailedPolls"/> keeps the meter Degraded, not Lost, meanwhile.
+        /// </summary>
+        public const int RebaselineAfterConsistentReadings = 3;
+
         private readonly ModbusRtuMaster _master;
         private readonly IMeterProfile _profile;
         private readonly byte _slaveAddress;
         private readonly MeterReading _working = new MeterReading();
         private readonly ushort[] _registers = new ushort[ModbusRtuMaster.MaxReadRegisters];
+        private readonly MeterPlausibility _plausibility = new MeterPlausibility();
+        private readonly MeterReading _candidate = new MeterReading();
+        private int _consistentCandidates;
 
         private int _pollPeriodMs = DefaultPollPeriodMs;
         private int _lostAfterFailedPolls = DefaultLostAfterFailedPolls;
@@ -174,6 +185,24 @@ namespace Charger.Metering.Service
 
         public int InvalidReadings { get; private set; }
 
+        /// <summary>Readings refused because a value broke the physical bounds of <see cref="Plausibility"/>.</summary>
+        public int ImplausibleReadings { get; private set; }
+
+        /// <summary>Why the last implausible reading was refused (for the log and the console), or null.</summary>
+        public string LastImplausibleReason { get; private set; }
+
+        /// <summary>Times a new energy baseline was taken after consistent readings disagreed with the old one.</summary>
+        public int EnergyRebaselines { get; private set; }
+
+        /// <summary>Bounds every decoded reading is checked against; adjust them to the meter's rating.</summary>
+        public MeterPlausibility Plausibility
+        {
+            get { return _plausibility; }
+        }
+
+        /// <summary>Raised for each refused reading (implausible value, energy fault) with the reason, for the log.</summary>
+        public event MeterReadingRefusedHandler ReadingRefused;
+
         /// <summary>Times the meter went from lost back to healthy.</summary>
         public int Recoveries { get; private set; }
 
@@ -271,14 +300,52 @@ namespace Charger.Metering.Service
         {
             _polling = false;
             _working.ReadAtMs = nowMs;
-            if (_latest != null && _working.EnergyActiveImportWh < _latest.EnergyActiveImportWh)
+            string implausible = _plausibility.Check(_working);
+            if (implausible != null)
             {
-                // A cumulative register cannot go back: the meter is faulty or was swapped. Billing must not
-                // use this value, so it is dropped and counts as a failed poll.
-                EnergyDecreases++;
-                PollFailed(MeterPollFailure.EnergyDecreased, nowMs);
+                // A value no installation can produce: skip it without touching the last good reading,
+                // so the next good one is judged against that, not against the lie.
+                ImplausibleReadings++;
+                Refuse(MeterPollFailure.Implausible, implausible, nowMs);
                 return;
             }
+
+            if (_latest != null && !EnergyFollows(_latest, _working))
+            {
+                // A cumulative register cannot go back nor jump faster than the rated power allows: the
+                // meter is faulty or was swapped. Billing must not use this value unless readings keep
+                // agreeing with each other (a new baseline, see RebaselineAfterConsistentReadings).
+                bool decreased = _working.EnergyActiveImportWh < _latest.EnergyActiveImportWh;
+                if (decreased)
+                {
+                    EnergyDecreases++;
+                }
+                else
+                {
+                    ImplausibleReadings++;
+                }
+
+                if (_consistentCandidates > 0 && EnergyFollows(_candidate, _working))
+                {
+                    _consistentCandidates++;
+                }
+                else
+                {
+                    _consistentCandidates = 1;
+                }
+
+                _candidate.CopyFrom(_working);
+                if (_consistentCandidates < RebaselineAfterConsistentReadings)
+                {
+                    Refuse(decreased ? MeterPollFailure.EnergyDecreased : MeterPollFailure.Implausible,
+                        decreased ? "energy register went back" : "energy step above the rated power", nowMs);
+                    return;
+                }
+
+                EnergyRebaselines++;
+            }
+
+            _consistentCandidates = 0;
 
             // The one allocation per poll: consumers may keep the reading they are handed.
             MeterReading accepted = new MeterReading();
@@ -299,6 +366,25 @@ namespace Charger.Metering.Service
             if (handler != null)
             {
                 handler(accepted);
+            }
+        }
+
+        // Whether energy in `next` can follow `previous`: not lower, and no faster than the rated power allows.
+        private bool EnergyFollows(MeterReading previous, MeterReading next)
+        {
+            double step = next.EnergyActiveImportWh - previous.EnergyActiveImportWh;
+            int phases = next.PhaseCount < 1 ? _profile.PhaseCount : next.PhaseCount;
+            return step >= 0 && step <= _plausibility.MaxEnergyStepWh(phases, next.ReadAtMs - previous.ReadAtMs);
+        }
+
+        private void Refuse(MeterPollFailure failure, string reason, long nowMs)
+        {
+            LastImplausibleReason = reason;
+            PollFailed(failure, nowMs);
+            MeterReadingRefusedHandler handler = ReadingRefused;
+            if (handler != null)
+            {
+                handler(failure, reason, nowMs);
             }
         }
 

@@ -77,7 +77,8 @@ namespace Charger.Ocpp.DeviceModel
             const Mutability RW = Mutability.ReadWrite;
             const Mutability WO = Mutability.WriteOnly;
 
-            HeartbeatInterval = Int(OcppCommCtrlr, null, "HeartbeatInterval", null, RW, 300, "s", 1, int.MaxValue);
+            // Bounded by the one-day limit RegistrationManager applies to a BootNotification interval (issue 13).
+            HeartbeatInterval = Int(OcppCommCtrlr, null, "HeartbeatInterval", null, RW, 300, "s", 1, 86400);
             MessageTimeout = Int(OcppCommCtrlr, null, "MessageTimeout", "Default", RW, 30, "s", 1, 3600);
             RetryBackOffWaitMinimum = Int(OcppCommCtrlr, null, "RetryBackOffWaitMinimum", null, RW, 30, "s", 0, 86400);
             RetryBackOffRandomRange = Int(OcppCommCtrlr, null, "RetryBackOffRandomRange", null, RW, 10, "s", 0, 86400);

@@ -7,6 +7,13 @@ namespace Charger.Ocpp.DeviceModel
     /// <summary>SetVariables (OCPP 2.0.1 use case B05); accepted persistent values are saved once per request.</summary>
     public sealed class SetVariablesHandler : IIncomingCallHandler
     {
+        /// <summary>
+        /// Hashed values (MaintenancePassword) one SetVariables may set; further ones in the same message are
+        /// Rejected with reasonCode OneHashPerMessage. The accepted one is hashed over the following ticks
+        /// (StationDeviceModel.StepHashing), so no message makes a tick run a whole derivation.
+        /// </summary>
+        public const int MaxHashesPerMessage = 1;
+
         private readonly StationDeviceModel _model;
         private readonly CoreVariables _vars;
         private readonly ILog _log;
@@ -42,6 +49,27 @@ namespace Charger.Ocpp.DeviceModel
             w.BeginArray();
 
             // B05.FR.01: one result per item, in order.
+            _model.HashBudget = MaxHashesPerMessage;
+            try
+            {
+                WriteResults(items, maxValueLength, w);
+            }
+            finally
+            {
+                _model.HashBudget = -1;
+            }
+
+            w.EndArray();
+            w.EndObject();
+
+            if (!_model.SaveIfDirty())
+            {
+                _log.Write(LogLevel.Error, "ocpp.dm", "SetVariables applied but not persisted; values revert at reboot");
+            }
+        }
+
+        private void WriteResults(JsonValue items, int maxValueLength, JsonWriter w)
+        {
             for (int i = 0; i < items.Count; i++)
             {
                 JsonValue item = items[i];
@@ -65,14 +93,6 @@ namespace Charger.Ocpp.DeviceModel
                 }
 
                 w.EndObject();
-            }
-
-            w.EndArray();
-            w.EndObject();
-
-            if (!_model.SaveIfDirty())
-            {
-                _log.Write(LogLevel.Error, "ocpp.dm", "SetVariables applied but not persisted; values revert at reboot");
             }
         }
     }

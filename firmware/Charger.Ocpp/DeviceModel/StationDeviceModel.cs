@@ -25,6 +25,10 @@ namespace Charger.Ocpp.DeviceModel
         private readonly IFileStore _store;
         private readonly ILog _log;
         private readonly IRandomSource _random;
+        private int _hashBudget = -1;
+        private PasswordHashJob _hashJob;
+        private Variable _hashVariable;
+        private AttributeType _hashAttribute;
         private bool _dirty;
 
         public StationDeviceModel(IFileStore store, ILog log, IRandomSource random)
@@ -126,6 +130,56 @@ namespace Charger.Ocpp.DeviceModel
             return GetVariableStatus.Accepted;
         }
 
+        /// <summary>reasonCode (at most 20 characters) of a hashed value refused because the hashing budget is spent.</summary>
+        public const string HashLimitReason = "OneHashPerMessage";
+
+        /// <summary>
+        /// How many hashed values (passwords) <see cref="TrySet"/> may still hash, or -1 for no limit. Each
+        /// hash costs <see cref="PasswordHash.DefaultIterations"/> SHA-256 rounds inside the tick; SetVariables
+        /// sets a budget per message so a CSMS cannot make one tick hash 20 passwords (issue 13).
+        /// </summary>
+        public int HashBudget
+        {
+            get { return _hashBudget; }
+            set { _hashBudget = value < 0 ? -1 : value; }
+        }
+
+        /// <summary>SHA-256 rounds of a pending password hash done per <see cref="StepHashing"/> (one OCPP tick).</summary>
+        public const int HashRoundsPerStep = 10;
+
+        /// <summary>True while a password set by the CSMS is still being hashed; the old value stays in force until done.</summary>
+        public bool HashPending
+        {
+            get { return _hashJob != null; }
+        }
+
+        /// <summary>
+        /// Advances a pending password hash by <see cref="HashRoundsPerStep"/> rounds (about 4 ms on the 32-bit
+        /// nanoCLR host interpreter, where 1,000 rounds took 420 ms); when it completes, the value is stored,
+        /// persisted and announced. Called once per OCPP tick, so a password set by the CSMS takes effect after
+        /// 100 ticks (5 s at the 50 ms OCPP period): slow for a human, harmless for the safety loop.
+        /// </summary>
+        public void StepHashing()
+        {
+            PasswordHashJob job = _hashJob;
+            if (job == null || !job.Step(HashRoundsPerStep))
+            {
+                return;
+            }
+
+            _hashJob = null;
+            Variable variable = _hashVariable;
+            _hashVariable = null;
+            variable.StoreValue(_hashAttribute, job.Result);
+            if (variable.Persistent)
+            {
+                _dirty = true;
+            }
+
+            RaiseChanged(variable, _hashAttribute);
+            SaveIfDirty();
+        }
+
         /// <summary>
         /// Writes an attribute as SetVariables does (B05): only writable attributes, only values
         /// the characteristics allow. <paramref name="reason"/> explains a Rejected.
@@ -170,6 +224,23 @@ namespace Charger.Ocpp.DeviceModel
 
             if (variable.Hashed)
             {
+                if (_hashBudget == 0)
+                {
+                    reason = HashLimitReason;
+                    return SetVariableStatus.Rejected;
+                }
+
+                if (_hashBudget > 0)
+                {
+                    // From the CSMS: hashed over the next ticks (StepHashing), a newer value replacing a pending one.
+                    _hashBudget--;
+                    _hashJob = new PasswordHashJob(value, _random, PasswordHash.DefaultIterations);
+                    _hashVariable = variable;
+                    _hashAttribute = type;
+                    return variable.RebootRequired ? SetVariableStatus.RebootRequired : SetVariableStatus.Accepted;
+                }
+
+                // Local (console, provisioning): hashed at once; a technician's command, not a peer's message.
                 variable.StoreValue(type, PasswordHash.Create(value, _random, PasswordHash.DefaultIterations));
             }
             else

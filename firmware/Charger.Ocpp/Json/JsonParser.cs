@@ -26,6 +26,22 @@ namespace Charger.Ocpp.Json
         /// <summary>Parses <paramref name="json"/>; throws <see cref="JsonException"/> with the offset and reason when it is not valid.</summary>
         public JsonValue Parse(string json)
         {
+            try
+            {
+                return ParseTree(json);
+            }
+            finally
+            {
+                _reader.Release();
+                for (int i = 0; i < _stack.Length; i++)
+                {
+                    _stack[i] = null;
+                }
+            }
+        }
+
+        private JsonValue ParseTree(string json)
+        {
             _reader.Start(json);
             int depth = 0;
             string name = null;

@@ -23,6 +23,8 @@ namespace Charger.Ocpp.Json
         private readonly bool[] _inObject;
         private readonly StringBuilder _text = new StringBuilder(64);
         private string _json;
+        private char[] _chars;
+        private int _length;
         private int _pos;
         private int _depth;
         private int _expect;
@@ -87,6 +89,11 @@ namespace Charger.Ocpp.Json
             }
 
             _json = json;
+
+            // Indexed as an array: nanoCLR keeps strings in UTF-8, so json[i] walks from the start and a
+            // char-by-char scan of a 16 KB frame took 2.7 s on the 32-bit host interpreter (issue 13).
+            _chars = json.ToCharArray();
+            _length = _chars.Length;
             _pos = 0;
             _depth = 0;
             _expect = ExpectValue;
@@ -94,12 +101,20 @@ namespace Charger.Ocpp.Json
             _value = null;
         }
 
+        /// <summary>Drops the reader's copy of the text (up to twice its length in bytes) once it is no longer read.</summary>
+        public void Release()
+        {
+            _chars = null;
+            _json = null;
+            _length = 0;
+        }
+
         public JsonTokenType Read()
         {
             _value = null;
             SkipWhitespace();
             _tokenStart = _pos;
-            if (_pos >= _json.Length)
+            if (_pos >= _length)
             {
                 if (_expect != ExpectEndOfInput)
                 {
@@ -110,7 +125,7 @@ namespace Charger.Ocpp.Json
                 return _token;
             }
 
-            char c = _json[_pos];
+            char c = _chars[_pos];
             switch (_expect)
             {
                 case ExpectEndOfInput:
@@ -170,7 +185,7 @@ namespace Charger.Ocpp.Json
             bool isObject = _inObject[_depth];
             if (_depth == 0 || (c == '}' && !isObject) || (c == ']' && isObject) || (c != '}' && c != ']'))
             {
-                throw new JsonException("expected ',' or '" + (isObject ? '}' : ']') + "' but found '" + c + "'", _pos);
+                throw new JsonException("expected ',' or '" + (isObject ? '}' : ']') + "' but found " + Describe(c), _pos);
             }
 
             _pos++;
@@ -189,7 +204,7 @@ namespace Charger.Ocpp.Json
 
             _value = ReadString();
             SkipWhitespace();
-            if (_pos >= _json.Length || _json[_pos] != ':')
+            if (_pos >= _length || _chars[_pos] != ':')
             {
                 throw new JsonException("expected ':' after a property name", _pos);
             }
@@ -246,7 +261,7 @@ namespace Charger.Ocpp.Json
                         break;
                     }
 
-                    throw new JsonException("unexpected character '" + c + "'", _pos);
+                    throw new JsonException("unexpected character " + Describe(c), _pos);
             }
 
             _expect = _depth == 0 ? ExpectEndOfInput : ExpectCommaOrEnd;
@@ -255,14 +270,14 @@ namespace Charger.Ocpp.Json
 
         private void ReadLiteral(string literal)
         {
-            if (_pos + literal.Length > _json.Length)
+            if (_pos + literal.Length > _length)
             {
                 throw new JsonException("unexpected end of JSON text in a literal", _pos);
             }
 
             for (int i = 0; i < literal.Length; i++)
             {
-                if (_json[_pos + i] != literal[i])
+                if (_chars[_pos + i] != literal[i])
                 {
                     throw new JsonException("invalid literal, expected " + literal, _pos);
                 }
@@ -274,27 +289,27 @@ namespace Charger.Ocpp.Json
         private string ReadNumber()
         {
             int start = _pos;
-            if (_json[_pos] == '-')
+            if (_chars[_pos] == '-')
             {
                 _pos++;
             }
 
-            if (_pos >= _json.Length)
+            if (_pos >= _length)
             {
                 throw new JsonException("number without digits", start);
             }
 
-            if (_json[_pos] == '0')
+            if (_chars[_pos] == '0')
             {
                 _pos++;
-                if (_pos < _json.Length && IsDigit(_json[_pos]))
+                if (_pos < _length && IsDigit(_chars[_pos]))
                 {
                     throw new JsonException("number with a leading zero", start);
                 }
             }
-            else if (IsDigit(_json[_pos]))
+            else if (IsDigit(_chars[_pos]))
             {
-                while (_pos < _json.Length && IsDigit(_json[_pos]))
+                while (_pos < _length && IsDigit(_chars[_pos]))
                 {
                     _pos++;
                 }
@@ -304,40 +319,40 @@ namespace Charger.Ocpp.Json
                 throw new JsonException("number without digits", start);
             }
 
-            if (_pos < _json.Length && _json[_pos] == '.')
+            if (_pos < _length && _chars[_pos] == '.')
             {
                 _pos++;
-                if (_pos >= _json.Length || !IsDigit(_json[_pos]))
+                if (_pos >= _length || !IsDigit(_chars[_pos]))
                 {
                     throw new JsonException("number with no digit after the decimal point", start);
                 }
 
-                while (_pos < _json.Length && IsDigit(_json[_pos]))
+                while (_pos < _length && IsDigit(_chars[_pos]))
                 {
                     _pos++;
                 }
             }
 
-            if (_pos < _json.Length && (_json[_pos] == 'e' || _json[_pos] == 'E'))
+            if (_pos < _length && (_chars[_pos] == 'e' || _chars[_pos] == 'E'))
             {
                 _pos++;
-                if (_pos < _json.Length && (_json[_pos] == '+' || _json[_pos] == '-'))
+                if (_pos < _length && (_chars[_pos] == '+' || _chars[_pos] == '-'))
                 {
                     _pos++;
                 }
 
-                if (_pos >= _json.Length || !IsDigit(_json[_pos]))
+                if (_pos >= _length || !IsDigit(_chars[_pos]))
                 {
                     throw new JsonException("number with an empty exponent", start);
                 }
 
-                while (_pos < _json.Length && IsDigit(_json[_pos]))
+                while (_pos < _length && IsDigit(_chars[_pos]))
                 {
                     _pos++;
                 }
             }
 
-            return _json.Substring(start, _pos - start);
+            return new string(_chars, start, _pos - start);
         }
 
         private string ReadString()
@@ -347,12 +362,12 @@ namespace Charger.Ocpp.Json
 
             // Fast path: no escapes, the text is a plain substring.
             int scan = _pos;
-            while (scan < _json.Length)
+            while (scan < _length)
             {
-                char c = _json[scan];
+                char c = _chars[scan];
                 if (c == '"')
                 {
-                    string plain = _json.Substring(_pos, scan - _pos);
+                    string plain = new string(_chars, _pos, scan - _pos);
                     _pos = scan + 1;
                     return plain;
                 }
@@ -371,16 +386,16 @@ namespace Charger.Ocpp.Json
             }
 
             _text.Clear();
-            _text.Append(_json.Substring(_pos, scan - _pos));
+            _text.Append(_chars, _pos, scan - _pos);
             _pos = scan;
             while (true)
             {
-                if (_pos >= _json.Length)
+                if (_pos >= _length)
                 {
                     throw new JsonException("string without a closing quote", start);
                 }
 
-                char c = _json[_pos];
+                char c = _chars[_pos];
                 if (c == '"')
                 {
                     _pos++;
@@ -399,12 +414,12 @@ namespace Charger.Ocpp.Json
                     continue;
                 }
 
-                if (_pos + 1 >= _json.Length)
+                if (_pos + 1 >= _length)
                 {
                     throw new JsonException("string without a closing quote", start);
                 }
 
-                char e = _json[_pos + 1];
+                char e = _chars[_pos + 1];
                 _pos += 2;
                 switch (e)
                 {
@@ -436,7 +451,7 @@ namespace Charger.Ocpp.Json
                         AppendUnicodeEscape();
                         break;
                     default:
-                        throw new JsonException("invalid escape '\\" + e + "'", _pos - 2);
+                        throw new JsonException("invalid escape \\ followed by " + Describe(e), _pos - 2);
                 }
             }
         }
@@ -447,7 +462,7 @@ namespace Charger.Ocpp.Json
             if (code >= 0xD800 && code <= 0xDBFF)
             {
                 // A high surrogate must be followed by an escaped low surrogate (RFC 8259 section 7).
-                if (_pos + 6 > _json.Length || _json[_pos] != '\\' || _json[_pos + 1] != 'u')
+                if (_pos + 6 > _length || _chars[_pos] != '\\' || _chars[_pos + 1] != 'u')
                 {
                     throw new JsonException("high surrogate escape without its low surrogate", _pos);
                 }
@@ -474,7 +489,7 @@ namespace Charger.Ocpp.Json
 
         private int ReadHex4()
         {
-            if (_pos + 4 > _json.Length)
+            if (_pos + 4 > _length)
             {
                 throw new JsonException("truncated \\u escape", _pos);
             }
@@ -482,7 +497,7 @@ namespace Charger.Ocpp.Json
             int code = 0;
             for (int i = 0; i < 4; i++)
             {
-                char h = _json[_pos + i];
+                char h = _chars[_pos + i];
                 int digit;
                 if (h >= '0' && h <= '9')
                 {
@@ -510,9 +525,9 @@ namespace Charger.Ocpp.Json
 
         private void SkipWhitespace()
         {
-            while (_pos < _json.Length)
+            while (_pos < _length)
             {
-                char c = _json[_pos];
+                char c = _chars[_pos];
                 if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
                 {
                     return;
@@ -520,6 +535,20 @@ namespace Charger.Ocpp.Json
 
                 _pos++;
             }
+        }
+
+        // How an error message names a character: quoted when printable on its own, else as U+XXXX, so
+        // an error text never carries half a surrogate pair or a control character (issue 13).
+        private static string Describe(char c)
+        {
+            if (c >= ' ' && c < 0x7F)
+            {
+                return "'" + c + "'";
+            }
+
+            const string Hex = "0123456789ABCDEF";
+            char[] code = { 'U', '+', Hex[(c >> 12) & 0xF], Hex[(c >> 8) & 0xF], Hex[(c >> 4) & 0xF], Hex[c & 0xF] };
+            return new string(code);
         }
 
         private static bool IsDigit(char c)

@@ -93,7 +93,14 @@ namespace Charger.Ocpp.Json
 
                 if (_kind == JsonValueKind.Number)
                 {
-                    return (long)JsonNumber.ParseDouble(_text);
+                    // Saturate: a double-to-long cast of 1e300 or NaN is undefined and differs by runtime.
+                    double d = JsonNumber.ParseDouble(_text);
+                    if (!(d > -9.2e18))
+                    {
+                        return d < 0 ? long.MinValue : 0;
+                    }
+
+                    return d >= 9.2e18 ? long.MaxValue : (long)d;
                 }
 
                 throw new System.InvalidOperationException("not a number: " + JsonValueKindText.Of(_kind));
@@ -208,7 +215,7 @@ namespace Charger.Ocpp.Json
                     writer.String(_text);
                     break;
                 case JsonValueKind.Number:
-                    writer.Raw(_text);
+                    WriteNumber(writer, _text);
                     break;
                 case JsonValueKind.True:
                     writer.Boolean(true);
@@ -220,6 +227,20 @@ namespace Charger.Ocpp.Json
                     writer.Null();
                     break;
             }
+        }
+
+        // An integral value is echoed in its canonical form: "2.0" and "1e0" pass our integer check (JSON
+        // Schema counts them as integers) but a strict validator of the reply refuses them (issue 13).
+        private static void WriteNumber(JsonWriter writer, string text)
+        {
+            long integer;
+            if (!JsonNumber.TryParseInteger(text, out integer) && JsonNumber.IsIntegral(text))
+            {
+                writer.Integer((long)JsonNumber.ParseDouble(text));
+                return;
+            }
+
+            writer.Raw(text);
         }
     }
 }

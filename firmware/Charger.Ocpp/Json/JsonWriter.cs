@@ -11,6 +11,15 @@ namespace Charger.Ocpp.Json
     /// </summary>
     public sealed class JsonWriter
     {
+        private const char HighSurrogateFirst = '\uD800';
+        private const char HighSurrogateLast = '\uDBFF';
+        private const char LowSurrogateFirst = '\uDC00';
+        private const char LowSurrogateLast = '\uDFFF';
+        private const char ReplacementCharacter = '\uFFFD';
+
+        // Strings longer than this are copied to a char array before escaping (see AppendEscaped).
+        private const int ArrayScanChars = 64;
+
         private const string HexDigits = "0123456789abcdef";
 
         private readonly StringBuilder _sb;
@@ -194,13 +203,36 @@ namespace Charger.Ocpp.Json
             }
         }
 
+        /// <summary>
+        /// <paramref name="text"/> cut to at most <paramref name="maxChars"/> UTF-16 units, never between the two
+        /// halves of a surrogate pair.
+        /// </summary>
+        public static string Truncate(string text, int maxChars)
+        {
+            if (text == null || text.Length <= maxChars)
+            {
+                return text;
+            }
+
+            int cut = maxChars;
+            if (cut > 0 && text[cut - 1] >= HighSurrogateFirst && text[cut - 1] <= HighSurrogateLast)
+            {
+                cut--;
+            }
+
+            return text.Substring(0, cut);
+        }
+
         /// <summary>Appends <paramref name="value"/> as a quoted, escaped JSON string to any builder.</summary>
         public static void AppendEscaped(StringBuilder sb, string value)
         {
+            // Long text is scanned as an array: nanoCLR strings are UTF-8, so value[i] walks from the start.
+            char[] chars = value.Length > ArrayScanChars ? value.ToCharArray() : null;
+            int length = value.Length;
             sb.Append('"');
-            for (int i = 0; i < value.Length; i++)
+            for (int i = 0; i < length; i++)
             {
-                char c = value[i];
+                char c = chars != null ? chars[i] : value[i];
                 switch (c)
                 {
                     case '"':
@@ -230,6 +262,22 @@ namespace Charger.Ocpp.Json
                             sb.Append("\\u00");
                             sb.Append(HexDigits[c >> 4]);
                             sb.Append(HexDigits[c & 0xF]);
+                        }
+                        else if (c >= HighSurrogateFirst && c <= LowSurrogateLast)
+                        {
+                            // A pair goes out whole; half of one has no UTF-8 form, so a strict peer would
+                            // refuse the frame: it becomes U+FFFD, the replacement character (issue 13).
+                            char next = i + 1 < length ? (chars != null ? chars[i + 1] : value[i + 1]) : '\0';
+                            if (c <= HighSurrogateLast && next >= LowSurrogateFirst && next <= LowSurrogateLast)
+                            {
+                                sb.Append(c);
+                                sb.Append(next);
+                                i++;
+                            }
+                            else
+                            {
+                                sb.Append(ReplacementCharacter);
+                            }
                         }
                         else
                         {

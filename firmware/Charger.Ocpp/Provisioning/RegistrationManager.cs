@@ -16,7 +16,14 @@ namespace Charger.Ocpp.Provisioning
         private const string Component = "ocpp.boot";
         private const string BootAction = "BootNotification";
         private const string HeartbeatAction = "Heartbeat";
-        private const int MsPerSecond = 1000;
+
+        /// <summary>
+        /// Longest interval (s) accepted from a BootNotificationResponse, for the heartbeat and for the
+        /// Pending/Rejected retry. The schema gives `interval` no bound; we choose one day, the upper bound
+        /// the device model uses for the other OCPPCommCtrlr intervals, so a station is heard from at
+        /// least daily. A larger value is used as this bound and logged; zero or negative means "none given".
+        /// </summary>
+        public const long MaxIntervalS = 86400;
 
         private static readonly string[] BootReasonNames =
         {
@@ -161,7 +168,7 @@ namespace Charger.Ocpp.Provisioning
             if (call.Action == HeartbeatAction)
             {
                 _heartbeatInFlight = false;
-                _nextHeartbeatMs = _nowMs + _vars.HeartbeatInterval.IntValue * MsPerSecond;
+                _nextHeartbeatMs = TimeMath.AddSeconds(_nowMs, _vars.HeartbeatInterval.IntValue);
                 return;
             }
 
@@ -170,6 +177,16 @@ namespace Charger.Ocpp.Provisioning
             long intervalS = payload.GetInteger("interval", 0);
             _lastStatus = status;
             _log.Write(LogLevel.Info, Component, "BootNotification " + status + ", interval " + intervalS + " s");
+            if (intervalS > MaxIntervalS)
+            {
+                _log.Write(LogLevel.Warning, Component, "BootNotification interval " + intervalS + " s out of range 0.." + MaxIntervalS + ", using " + MaxIntervalS);
+                intervalS = MaxIntervalS;
+            }
+            else if (intervalS < 0)
+            {
+                _log.Write(LogLevel.Warning, Component, "BootNotification interval " + intervalS + " s out of range 0.." + MaxIntervalS + ", ignored");
+                intervalS = 0;
+            }
             if (status == "Accepted")
             {
                 _rpc.Registration = RegistrationState.Accepted;
@@ -181,7 +198,7 @@ namespace Charger.Ocpp.Provisioning
                     _model.SaveIfDirty();
                 }
 
-                _nextHeartbeatMs = _nowMs + _vars.HeartbeatInterval.IntValue * MsPerSecond;
+                _nextHeartbeatMs = TimeMath.AddSeconds(_nowMs, _vars.HeartbeatInterval.IntValue);
                 if (_listener != null)
                 {
                     _listener.OnAccepted(_nowMs);
@@ -193,7 +210,7 @@ namespace Charger.Ocpp.Provisioning
             // B02 (Pending) / B03 (Rejected): retry after the interval; with none given, after the heartbeat interval.
             _rpc.Registration = status == "Pending" ? RegistrationState.Pending : RegistrationState.Rejected;
             long waitS = intervalS > 0 ? intervalS : _vars.HeartbeatInterval.IntValue;
-            _nextBootMs = _nowMs + waitS * MsPerSecond;
+            _nextBootMs = TimeMath.AddSeconds(_nowMs, waitS);
         }
 
         public void OnCallFailed(OutgoingCall call, string errorCode, string description)
@@ -201,7 +218,7 @@ namespace Charger.Ocpp.Provisioning
             if (call.Action == HeartbeatAction)
             {
                 _heartbeatInFlight = false;
-                _nextHeartbeatMs = _nowMs + _vars.HeartbeatInterval.IntValue * MsPerSecond;
+                _nextHeartbeatMs = TimeMath.AddSeconds(_nowMs, _vars.HeartbeatInterval.IntValue);
                 return;
             }
 
@@ -213,7 +230,7 @@ namespace Charger.Ocpp.Provisioning
                 waitS = 1;
             }
 
-            _nextBootMs = _nowMs + waitS * MsPerSecond;
+            _nextBootMs = TimeMath.AddSeconds(_nowMs, waitS);
             _log.Write(LogLevel.Warning, Component, "BootNotification failed (" + errorCode + "), retry in " + waitS + " s");
         }
 
@@ -255,7 +272,7 @@ namespace Charger.Ocpp.Provisioning
         {
             if (variable == _vars.HeartbeatInterval && _rpc.Registration == RegistrationState.Accepted)
             {
-                _nextHeartbeatMs = _nowMs + variable.IntValue * MsPerSecond;
+                _nextHeartbeatMs = TimeMath.AddSeconds(_nowMs, variable.IntValue);
             }
         }
     }

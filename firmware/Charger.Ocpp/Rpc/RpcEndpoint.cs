@@ -23,6 +23,10 @@ namespace Charger.Ocpp.Rpc
         /// <summary>Message id used in a CALLERROR when the offending frame's id could not be read.</summary>
         public const string UnreadableMessageId = "-1";
 
+        // Characters of a refused frame searched for its [type, "messageId" head: a 36-character id, its
+        // quotes and a message type of up to 200 digits.
+        private const int FrameHeadChars = 256;
+
         /// <summary>OCPP-J: errorDescription is at most 255 characters.</summary>
         private const int MaxErrorDescriptionLength = 255;
 
@@ -32,6 +36,7 @@ namespace Charger.Ocpp.Rpc
         private readonly FrameQueue _inbound;
         private readonly OutgoingCall[] _outgoing;
         private readonly JsonParser _parser;
+        private readonly JsonReader _headReader;
         private readonly JsonWriter _writer;
         private readonly IncomingCall _incoming;
         private readonly Hashtable _handlers = new Hashtable();
@@ -63,6 +68,7 @@ namespace Charger.Ocpp.Rpc
             _inbound = new FrameQueue(limits.InboundQueueFrames);
             _outgoing = new OutgoingCall[limits.OutgoingQueueCalls];
             _parser = new JsonParser(limits.MaxJsonDepth, limits.MaxFrameChars);
+            _headReader = new JsonReader(limits.MaxJsonDepth, limits.MaxFrameChars);
             _writer = new JsonWriter(limits.MaxJsonDepth, limits.MaxFrameChars);
             _incoming = new IncomingCall(_writer);
 
@@ -327,8 +333,7 @@ namespace Charger.Ocpp.Rpc
             }
             catch (JsonException e)
             {
-                _log.Write(LogLevel.Warning, Component, "frame is not JSON: " + e.Message);
-                SendError(UnreadableMessageId, RpcErrorCode.RpcFrameworkError, "not valid JSON: " + e.Message);
+                HandleUnparsableFrame(frame, e);
                 return;
             }
 
@@ -351,21 +356,109 @@ namespace Charger.Ocpp.Rpc
                 return;
             }
 
-            switch ((int)type)
+            // Compared as a long: truncating 4294967298 to an int made it a CALL (issue 13).
+            if (type == MessageTypeCall)
             {
-                case MessageTypeCall:
-                    HandleCall(message, messageId, frame.Length, nowMs);
-                    return;
-                case MessageTypeCallResult:
-                    HandleCallResult(message, messageId);
-                    return;
-                case MessageTypeCallError:
-                    HandleCallError(message, messageId);
-                    return;
-                default:
-                    _log.Write(LogLevel.Warning, Component, "message type " + type + " not supported");
-                    SendError(messageId, RpcErrorCode.MessageTypeNotSupported, "message type " + type + " is not supported");
-                    return;
+                HandleCall(message, messageId, frame.Length, nowMs);
+            }
+            else if (type == MessageTypeCallResult)
+            {
+                HandleCallResult(message, messageId);
+            }
+            else if (type == MessageTypeCallError)
+            {
+                HandleCallError(message, messageId);
+            }
+            else
+            {
+                _log.Write(LogLevel.Warning, Component, "message type " + type + " not supported");
+                SendError(messageId, RpcErrorCode.MessageTypeNotSupported, "message type " + type + " is not supported");
+            }
+        }
+
+        /// <summary>
+        /// A frame the parser refused (bad syntax, nesting over the limit, duplicate names, a lone surrogate
+        /// escape). When its head [type, "messageId" still reads, the reply echoes that id (OCPP-J 2.0.1
+        /// section 4.2.3: the CALLERROR carries the id of the CALL) with FormatViolation, the code for a
+        /// syntactically incorrect payload; only a frame whose id cannot be read gets "-1" and RpcFrameworkError.
+        /// A broken CALLRESULT or CALLERROR for the outstanding CALL fails that CALL instead of being answered.
+        /// </summary>
+        private void HandleUnparsableFrame(string frame, JsonException e)
+        {
+            string reason = e.Message;
+            long type;
+            bool integerType;
+            string id = ReadFrameHead(frame, out type, out integerType);
+            if (id == null)
+            {
+                _log.Write(LogLevel.Warning, Component, "frame is not JSON: " + reason);
+                SendError(UnreadableMessageId, RpcErrorCode.RpcFrameworkError, "not valid JSON: " + reason);
+                return;
+            }
+
+            if (!integerType)
+            {
+                SendError(id, RpcErrorCode.RpcFrameworkError, "message type is not an integer");
+                return;
+            }
+
+            if (type == MessageTypeCall)
+            {
+                _log.Write(LogLevel.Warning, Component, "CALL " + id + " is not valid JSON: " + reason);
+                SendError(id, RpcErrorCode.FormatViolation, "payload is not valid JSON: " + reason);
+                return;
+            }
+
+            if (type == MessageTypeCallResult || type == MessageTypeCallError)
+            {
+                OutgoingCall call = TakeOutstanding(id, type == MessageTypeCallResult ? "CALLRESULT" : "CALLERROR");
+                if (call != null)
+                {
+                    _log.Write(LogLevel.Warning, Component, call.Action + " answer is not valid JSON: " + reason);
+                    Fail(call, RpcErrorCode.LocalInvalidResult, "answer is not valid JSON");
+                }
+
+                return;
+            }
+
+            _log.Write(LogLevel.Warning, Component, "message type " + type + " not supported");
+            SendError(id, RpcErrorCode.MessageTypeNotSupported, "message type " + type + " is not supported");
+        }
+
+        /// <summary>
+        /// The message id of a frame that starts with [number, "id", or null when its head does not read;
+        /// <paramref name="integerType"/> tells whether the number is an integer within the long range.
+        /// </summary>
+        private string ReadFrameHead(string frame, out long type, out bool integerType)
+        {
+            type = 0;
+            integerType = false;
+            try
+            {
+                // The head is [type, "id": a short prefix holds it, and copying only that keeps this cheap.
+                _headReader.Start(frame.Length > FrameHeadChars ? frame.Substring(0, FrameHeadChars) : frame);
+                if (_headReader.Read() != JsonTokenType.StartArray || _headReader.Read() != JsonTokenType.Number)
+                {
+                    return null;
+                }
+
+                integerType = JsonNumber.TryParseInteger(_headReader.Value, out type);
+
+                if (_headReader.Read() != JsonTokenType.String)
+                {
+                    return null;
+                }
+
+                string id = _headReader.Value;
+                return id.Length <= MaxMessageIdLength ? id : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+            finally
+            {
+                _headReader.Release();
             }
         }
 
@@ -564,10 +657,8 @@ namespace Charger.Ocpp.Rpc
 
         private void SendError(string messageId, string code, string description)
         {
-            if (description.Length > MaxErrorDescriptionLength)
-            {
-                description = description.Substring(0, MaxErrorDescriptionLength);
-            }
+            // Cut outside a surrogate pair: half a pair is not valid UTF-8 on the wire (issue 13).
+            description = JsonWriter.Truncate(description, MaxErrorDescriptionLength);
 
             _writer.Reset();
             _writer.BeginArray();

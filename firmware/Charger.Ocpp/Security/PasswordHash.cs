@@ -20,12 +20,20 @@ namespace Charger.Ocpp.Security
         /// </summary>
         public const int DefaultIterations = 1000;
 
+        private static int _derivations;
+
+        /// <summary>Derivations (each <c>iterations</c> SHA-256 rounds) since start-up: the cost a peer can cause, for tests and diagnostics.</summary>
+        public static int Derivations
+        {
+            get { return _derivations; }
+        }
+
         public static string Create(string password, IRandomSource random, int iterations)
         {
             byte[] salt = new byte[SaltBytes];
             random.NextBytes(salt);
             byte[] hash = Derive(password, salt, iterations);
-            return Scheme + "$" + iterations.ToString() + "$" + ToHex(salt) + "$" + ToHex(hash);
+            return Format(iterations, salt, hash);
         }
 
         /// <summary>True when <paramref name="password"/> matches the stored text; false for anything malformed.</summary>
@@ -73,19 +81,20 @@ namespace Charger.Ocpp.Security
 
         private static byte[] Derive(string password, byte[] salt, int iterations)
         {
-            byte[] passwordBytes = Encoding.UTF8.GetBytes(password);
-            Sha256 sha = new Sha256();
-            sha.Update(salt, 0, salt.Length);
-            sha.Update(passwordBytes, 0, passwordBytes.Length);
-            byte[] hash = sha.Final();
-            for (int i = 1; i < iterations; i++)
-            {
-                sha.Update(hash, 0, hash.Length);
-                sha.Update(salt, 0, salt.Length);
-                hash = sha.Final();
-            }
+            PasswordHashJob job = new PasswordHashJob(password, salt, iterations);
+            job.Step(iterations);
+            return job.Hash;
+        }
 
-            return hash;
+        /// <summary>Counts a derivation (for <see cref="Derivations"/>).</summary>
+        internal static void CountDerivation()
+        {
+            System.Threading.Interlocked.Increment(ref _derivations);
+        }
+
+        internal static string Format(int iterations, byte[] salt, byte[] hash)
+        {
+            return Scheme + "$" + iterations.ToString() + "$" + ToHex(salt) + "$" + ToHex(hash);
         }
 
         public static string ToHex(byte[] bytes)

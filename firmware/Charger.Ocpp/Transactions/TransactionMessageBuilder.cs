@@ -17,6 +17,14 @@ namespace Charger.Ocpp.Transactions
         // Volts, amperes and watts with one decimal: the resolution of the meters we profile.
         private const int FractionDigits = 1;
 
+        /// <summary>
+        /// Largest magnitude a sampled value is reported with. Far above any meter (1e12 W, A or V), and far
+        /// below what the writer can format exactly (4e18); anything larger, NaN or infinite is left out of
+        /// the message rather than throwing halfway through an event (issue 13: a measurand of 4e18 lost
+        /// TransactionEvents with their sequence numbers).
+        /// </summary>
+        public const double MaxReportedMagnitude = 1e12;
+
         private readonly JsonWriter _writer = new JsonWriter(MaxDepth, MaxPayloadChars);
 
         /// <param name="chargingState">transactionInfo.chargingState; ignored when <paramref name="withChargingState"/> is false.</param>
@@ -73,7 +81,7 @@ namespace Charger.Ocpp.Transactions
                 w.EndObject();
             }
 
-            if (samples != null && samples.Count > 0)
+            if (samples != null && HasWritableSample(samples))
             {
                 w.Name("meterValue");
                 WriteMeterValues(w, samples);
@@ -83,9 +91,17 @@ namespace Charger.Ocpp.Transactions
             return w.ToString();
         }
 
-        /// <summary>MeterValuesRequest (J01) for an EVSE outside a transaction (or triggered).</summary>
+        /// <summary>
+        /// MeterValuesRequest (J01) for an EVSE outside a transaction (or triggered); null when no sample holds
+        /// a value that can be reported (the schema needs at least one sampled value).
+        /// </summary>
         public string MeterValues(int evseId, MeterSampleBuffer samples)
         {
+            if (samples == null || !HasWritableSample(samples))
+            {
+                return null;
+            }
+
             JsonWriter w = _writer;
             w.Reset();
             w.BeginObject();
@@ -126,6 +142,55 @@ namespace Charger.Ocpp.Transactions
             w.EndObject();
         }
 
+        /// <summary>Whether <paramref name="value"/> can go on the wire as a sampled value.</summary>
+        public static bool IsReportable(double value)
+        {
+            // NaN fails both comparisons.
+            return value >= -MaxReportedMagnitude && value <= MaxReportedMagnitude;
+        }
+
+        private static bool HasWritableSample(MeterSampleBuffer samples)
+        {
+            for (int i = 0; i < samples.Count; i++)
+            {
+                if (CountWritable(samples.ReadingAt(i), samples.MeasurandsAt(i)) > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int CountWritable(MeterReading r, int measurands)
+        {
+            int n = 0;
+            if ((measurands & Measurands.EnergyActiveImportRegister) != 0 && r.EnergyWh >= 0 && r.EnergyWh <= MaxReportedMagnitude)
+            {
+                n++;
+            }
+
+            if ((measurands & Measurands.PowerActiveImport) != 0 && r.HasPower && IsReportable(r.PowerW))
+            {
+                n++;
+            }
+
+            for (int p = 0; p < r.Phases; p++)
+            {
+                if ((measurands & Measurands.CurrentImport) != 0 && IsReportable(r.CurrentA[p]))
+                {
+                    n++;
+                }
+
+                if ((measurands & Measurands.Voltage) != 0 && IsReportable(r.VoltageV[p]))
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
         private static void WriteMeterValues(JsonWriter w, MeterSampleBuffer samples)
         {
             w.BeginArray();
@@ -134,12 +199,19 @@ namespace Charger.Ocpp.Transactions
                 MeterReading r = samples.ReadingAt(i);
                 int measurands = samples.MeasurandsAt(i);
                 string context = samples.ContextAt(i);
+
+                // sampledValue needs at least one item: a sample with nothing reportable is left out.
+                if (CountWritable(r, measurands) == 0)
+                {
+                    continue;
+                }
+
                 w.BeginObject();
                 w.Name("timestamp");
                 w.DateTimeUtc(EpochTime.FromUtcMs(samples.UtcMsAt(i)));
                 w.Name("sampledValue");
                 w.BeginArray();
-                if ((measurands & Measurands.EnergyActiveImportRegister) != 0)
+                if ((measurands & Measurands.EnergyActiveImportRegister) != 0 && r.EnergyWh >= 0 && r.EnergyWh <= MaxReportedMagnitude)
                 {
                     BeginSample(w, context, Measurands.EnergyName, null);
                     w.Name("value");
@@ -147,7 +219,7 @@ namespace Charger.Ocpp.Transactions
                     EndSample(w, "Wh");
                 }
 
-                if ((measurands & Measurands.PowerActiveImport) != 0 && r.HasPower)
+                if ((measurands & Measurands.PowerActiveImport) != 0 && r.HasPower && IsReportable(r.PowerW))
                 {
                     BeginSample(w, context, Measurands.PowerName, null);
                     w.Name("value");
@@ -157,7 +229,7 @@ namespace Charger.Ocpp.Transactions
 
                 for (int p = 0; p < r.Phases; p++)
                 {
-                    if ((measurands & Measurands.CurrentImport) != 0)
+                    if ((measurands & Measurands.CurrentImport) != 0 && IsReportable(r.CurrentA[p]))
                     {
                         BeginSample(w, context, Measurands.CurrentName, CurrentPhase(p));
                         w.Name("value");
@@ -165,7 +237,7 @@ namespace Charger.Ocpp.Transactions
                         EndSample(w, "A");
                     }
 
-                    if ((measurands & Measurands.Voltage) != 0)
+                    if ((measurands & Measurands.Voltage) != 0 && IsReportable(r.VoltageV[p]))
                     {
                         BeginSample(w, context, Measurands.VoltageName, VoltagePhase(p));
                         w.Name("value");

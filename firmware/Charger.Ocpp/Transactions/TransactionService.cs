@@ -697,6 +697,12 @@ namespace Charger.Ocpp.Transactions
             }
 
             string payload = _builder.MeterValues(evse.EvseId, _oneSample);
+            if (payload == null)
+            {
+                _log.Write(LogLevel.Warning, Component, "MeterValues of EVSE " + evse.EvseId + " not sent: no reportable value");
+                return false;
+            }
+
             return _rpc.Call(MeterValuesAction, payload, _meterValuesResponseSchema, this, null, permission);
         }
 

@@ -112,11 +112,12 @@ public class MeterServiceTests
         Assert.Equal(MeterHealth.Degraded, b.Service.Health);
         Assert.True(b.Service.ChargingPermitted);
 
-        // The register climbs past the last accepted value again: readings are accepted again.
-        b.Meter.ImportEnergyKWh = 101;
+        // The register climbs past the last accepted value again (by what the rated power allows in the
+        // time): readings are accepted again.
+        b.Meter.ImportEnergyKWh = 100.01;
         b.Run(1000);
         Assert.Equal(MeterHealth.Healthy, b.Service.Health);
-        Assert.Equal(101_000, b.Service.LatestReading.EnergyActiveImportWh, 0);
+        Assert.Equal(100_010, b.Service.LatestReading.EnergyActiveImportWh, 0);
     }
 
     [Fact]

@@ -186,6 +186,8 @@ public class GetSetVariablesTests
         var reply = Set(Item("SecurityCtrlr", CoreVariables.MaintenancePasswordName, value: "console-pass-1"));
         Assert.Equal("Accepted", Result(reply, "setVariableResult", 0).GetProperty("attributeStatus").GetString());
 
+        // Hashed over the following ticks (issue 13), then in force.
+        _h.Run(100 * 100);
         Assert.True(_h.Station.VerifyMaintenancePassword("console-pass-1"));
         Assert.False(_h.Station.VerifyMaintenancePassword("console-pass-2"));
 

@@ -55,7 +55,7 @@ public class StationConsoleOcppTests
         var events = new EventLog();
         var sim = Booted(events);
         sim.Station.OcppTrace.SetEnabled(true);
-        new ScenarioRunner(sim).Run(ScenarioParser.Parse("t", "3s csms set SecurityCtrlr.MaintenancePassword s3cret-pass-42\n+2s wait"));
+        new ScenarioRunner(sim).Run(ScenarioParser.Parse("t", "3s csms set SecurityCtrlr.MaintenancePassword s3cret-pass-42\n+6s wait"));
 
         Assert.True(new OcppPasswordVerifier(sim.Station.Ocpp).IsConfigured);
         Assert.DoesNotContain(events.Events, e => e.Text.Contains("s3cret-pass-42"));
