@@ -18,7 +18,8 @@ internal sealed class ChargerRig
 
     private readonly BetaNtcModel _ntc = new();
 
-    public ChargerRig(Action<ChargeControlConfig> configure = null, int thermistors = 2, bool tethered = false)
+    public ChargerRig(Action<ChargeControlConfig> configure = null, int thermistors = 2, bool tethered = false,
+        Func<SimAdcChannel, Charger.Hal.IAdcChannel> wrapPilotAdc = null)
     {
         Clock = new VirtualClock(1000);
         Log = new RecordingLog();
@@ -41,7 +42,7 @@ internal sealed class ChargerRig
 
         var hardware = new ChargerHardware
         {
-            PilotAdc = PilotAdc,
+            PilotAdc = wrapPilotAdc != null ? wrapPilotAdc(PilotAdc) : PilotAdc,
             PilotPwm = Pwm,
             ProximityAdc = tethered ? null : ProximityAdc,
             RcdTrip = Rcd,
