@@ -330,6 +330,13 @@ namespace Charger.Firmware.Safety
                 return FaultClearResult.ConditionPresent;
             }
 
+            if (_settings.GetPolicy(code).Latch == LatchPolicy.UntilUnplug && _pilot.Level != PilotLevel.A)
+            {
+                // Issue 12 item 5: with the PWM off the missing diode (or the bad cable) cannot be seen, so
+                // "condition gone" proves nothing; the vehicle that caused it is still plugged in.
+                return FaultClearResult.ConditionPresent;
+            }
+
             _retryCount[i] = 0;
             Clear(code, "manual reset", _lastTickMs);
             return FaultClearResult.Cleared;
