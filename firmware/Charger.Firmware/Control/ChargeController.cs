@@ -72,6 +72,8 @@ namespace Charger.Firmware.Control
             _events = new ChargerEventHub(MaxEventSinks, log);
             _safety = new SafetySupervisor(config.Safety, _pilot, _proximity, _thermal, _contactor, hardware.PilotPwm,
                 hardware.RcdTrip, hardware.EmergencyStop, log, _events);
+            // Before the output stage exists: a latch that stood before the restart vetoes the very first tick.
+            _safety.RestoreLatches(hardware.LatchStorage);
             _offer = new OfferCalculator(config.Charging, _proximity, _thermal);
             _stateMachine = new ChargingStateMachine(config.Charging, _pilot, _safety, _offer, log);
             _outputs = new OutputStage(_stateMachine, _safety, _contactor, hardware.PilotPwm, _pilot, _events, log);

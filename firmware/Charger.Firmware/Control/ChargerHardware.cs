@@ -26,5 +26,11 @@ namespace Charger.Firmware.Control
 
         /// <summary>One ADC channel per NTC; matched by index with <see cref="ChargeControlConfig.Thermistors"/>.</summary>
         public IAdcChannel[] Thermistors { get; set; }
+
+        /// <summary>
+        /// Where the safety latches and retry counts survive a reboot or a power cut (issue 12 item 3);
+        /// null keeps them in RAM only (bench tests).
+        /// </summary>
+        public IFileStore LatchStorage { get; set; }
     }
 }

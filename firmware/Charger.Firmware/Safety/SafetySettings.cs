@@ -19,12 +19,19 @@ namespace Charger.Firmware.Safety
         /// <summary>Auto-retry counters start again after a day without that fault.</summary>
         public const int DefaultRetryCounterResetMs = 24 * 60 * 60 * 1000;
 
+        /// <summary>
+        /// Issue 12 item 4: at most 3 automatic RCD re-closes, counted across reboots and never forgotten by
+        /// time; only a technician's reset starts the count again (IEC 62955 / IEC 61851-1 auto-reclosing practice).
+        /// </summary>
+        public const int RcdMaxAutoRetries = 3;
+
         private readonly FaultPolicy[] _policies = new FaultPolicy[FaultCodeCount];
 
         public SafetySettings()
         {
-            _policies[(int)FaultCode.RcdTrip] = new FaultPolicy(LatchPolicy.AutoRetry, 5 * 60 * 1000, 6,
-                "retried automatically 5 min after the trip if the RCD has reset, up to 6 times; then manual reset");
+            _policies[(int)FaultCode.RcdTrip] = new FaultPolicy(LatchPolicy.AutoRetry, 5 * 60 * 1000, RcdMaxAutoRetries,
+                "retried automatically 5 min after the trip if the RCD has reset, up to 3 times (the count survives reboots"
+                + " and only a manual reset starts it again); then manual reset");
             _policies[(int)FaultCode.EmergencyStop] = new FaultPolicy(LatchPolicy.Manual, 0, 0,
                 "release the emergency stop, then manual reset");
             _policies[(int)FaultCode.DiodeFault] = new FaultPolicy(LatchPolicy.UntilUnplug, 0, 0,
@@ -46,7 +53,7 @@ namespace Charger.Firmware.Safety
             _policies[(int)FaultCode.CableFault] = new FaultPolicy(LatchPolicy.UntilUnplug, 0, 0,
                 "clears when the cable is unplugged");
             _policies[(int)FaultCode.InternalFailure] = new FaultPolicy(LatchPolicy.Manual, 0, 0,
-                "firmware stage failed: read the log, then manual reset or reboot");
+                "firmware stage failed: read the log, then manual reset (a reboot does not clear it)");
         }
 
         public int FaultHoldMs { get; set; } = DefaultFaultHoldMs;

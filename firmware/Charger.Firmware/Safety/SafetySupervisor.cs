@@ -48,6 +48,14 @@ namespace Charger.Firmware.Safety
         private long _overCurrentSinceMs = -1;
         private long _faultRaiseCount;
 
+        private IFileStore _store;
+        private readonly bool[] _persistLatched = new bool[SafetySettings.FaultCodeCount];
+        private readonly int[] _persistRetries = new int[SafetySettings.FaultCodeCount];
+        private readonly byte[] _persistBuffer = new byte[LatchRecord.Length(SafetySettings.FaultCodeCount)];
+        private readonly byte[] _persistedBuffer = new byte[LatchRecord.Length(SafetySettings.FaultCodeCount)];
+        private bool _persistedValid;
+        private int _restoredCount;
+
         public SafetySupervisor(SafetySettings settings, ControlPilot pilot, ProximityPilot proximity, ThermalMonitor thermal,
             Contactor contactor, IPwmOutput pwm, IDigitalInput rcd, IDigitalInput emergencyStop, ILog log, IChargerEvents events)
         {
@@ -97,6 +105,78 @@ namespace Charger.Firmware.Safety
         public long FaultHoldUntilMs
         {
             get { return _faultHoldUntilMs; }
+        }
+
+        /// <summary>Latched faults restored from the file store at boot.</summary>
+        public int RestoredLatchCount
+        {
+            get { return _restoredCount; }
+        }
+
+        /// <summary>
+        /// Issue 12 item 3: reads the latches persisted before the restart (e-stop, welded contactor,
+        /// internal failure, retries used up) and the automatic-retry counts, and makes them active
+        /// again. Called once at boot, before the first tick and before the output stage drives
+        /// anything; from then on every change of a latch or a retry count is written back at once.
+        /// An unreadable record fails safe: an InternalFailure latch a technician must clear.
+        /// </summary>
+        public void RestoreLatches(IFileStore store)
+        {
+            _store = store;
+            if (store == null)
+            {
+                return;
+            }
+
+            byte[] data = null;
+            bool readable = true;
+            try
+            {
+                data = store.Read(LatchRecord.FileName);
+            }
+            catch (System.Exception ex)
+            {
+                _log.Write(LogLevel.Error, Component, "latch record could not be read: " + ex.Message);
+                readable = false;
+            }
+
+            bool[] latched = new bool[SafetySettings.FaultCodeCount];
+            int[] retries = new int[SafetySettings.FaultCodeCount];
+            if (readable && data == null)
+            {
+                return;
+            }
+
+            if (!readable || !LatchRecord.Decode(data, latched, retries))
+            {
+                latched[(int)FaultCode.InternalFailure] = true;
+                _log.Write(LogLevel.Error, Component, "latch record unreadable: charging refused until a technician clears InternalFailure");
+            }
+
+            for (int i = 0; i < SafetySettings.FaultCodeCount; i++)
+            {
+                _retryCount[i] = retries[i];
+                if (retries[i] > 0)
+                {
+                    // The time of the last trip is not known after a restart: the quiet day counts from boot.
+                    _lastRaisedMs[i] = 0;
+                }
+                if (latched[i] && !_active[i])
+                {
+                    _active[i] = true;
+                    _latched[i] = true;
+                    // Not cleared by hand before a tick has looked at the cause again.
+                    _present[i] = true;
+                    _reasons[i] = "latched before the restart";
+                    _goneSinceMs[i] = -1;
+                    _activeCount++;
+                    _restoredCount++;
+                    _log.Write(LogLevel.Error, Component, "fault " + FaultNames.Name((FaultCode)i)
+                        + " restored from the latch record: charging refused until it is cleared by its rule");
+                }
+            }
+
+            Persist();
         }
 
         /// <summary>Highest phase current of the latest fresh meter report, in deciamperes (0 when none).</summary>
@@ -357,6 +437,53 @@ namespace Charger.Firmware.Safety
             return cleared;
         }
 
+        /// <summary>Writes the latches and retry counts when they changed since the last write. Never throws.</summary>
+        private void Persist()
+        {
+            if (_store == null)
+            {
+                return;
+            }
+
+            for (int i = 0; i < SafetySettings.FaultCodeCount; i++)
+            {
+                _persistLatched[i] = _active[i] && _latched[i];
+                _persistRetries[i] = _retryCount[i];
+            }
+
+            int length = LatchRecord.Encode(_persistLatched, _persistRetries, _persistBuffer);
+            if (_persistedValid && Same(_persistBuffer, _persistedBuffer, length))
+            {
+                return;
+            }
+
+            try
+            {
+                _store.WriteAtomic(LatchRecord.FileName, _persistBuffer, length);
+                System.Array.Copy(_persistBuffer, _persistedBuffer, length);
+                _persistedValid = true;
+            }
+            catch (System.Exception ex)
+            {
+                // The latch still holds in RAM; a restart before the next successful write would lose it.
+                _persistedValid = false;
+                _log.Write(LogLevel.Error, Component, "latch record not written: " + ex.Message);
+            }
+        }
+
+        private static bool Same(byte[] a, byte[] b, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private bool OverCurrentPersisting(long nowMs)
         {
             int limitDa = _advertisedOfferDa + _advertisedOfferDa * _settings.OverCurrentMarginPercent / 100 + _settings.OverCurrentOffsetDa;
@@ -386,7 +513,8 @@ namespace Charger.Firmware.Safety
         {
             int i = (int)code;
             FaultPolicy policy = _settings.GetPolicy(code);
-            if (nowMs - _lastRaisedMs[i] >= _settings.RetryCounterResetMs)
+            // The RCD count never expires (issue 12 item 4); other counts start again after a quiet day.
+            if (code != FaultCode.RcdTrip && nowMs - _lastRaisedMs[i] >= _settings.RetryCounterResetMs)
             {
                 _retryCount[i] = 0;
             }
@@ -401,11 +529,12 @@ namespace Charger.Firmware.Safety
             _activeCount++;
             _faultRaiseCount++;
             _faultHoldUntilMs = nowMs + _settings.FaultHoldMs;
+            Persist();
 
             string rule = _latched[i] && policy.Latch == LatchPolicy.AutoRetry
                 ? "retries used up (" + policy.MaxRetries + "): manual reset"
                 : policy.RecoveryRule;
-            _log.Write(LogLevel.Error, Component, "fault " + code.ToString() + ": " + reason + "; recovery: " + rule);
+            _log.Write(LogLevel.Error, Component, "fault " + FaultNames.Name(code) + ": " + reason + "; recovery: " + rule);
             if (_events != null)
             {
                 _events.FaultRaised(code, reason, _latched[i], nowMs);
@@ -466,7 +595,8 @@ namespace Charger.Firmware.Safety
             _latched[i] = false;
             _goneSinceMs[i] = -1;
             _activeCount--;
-            _log.Write(LogLevel.Info, Component, "fault " + code.ToString() + " cleared: " + how);
+            Persist();
+            _log.Write(LogLevel.Info, Component, "fault " + FaultNames.Name(code) + " cleared: " + how);
             if (_events != null)
             {
                 _events.FaultCleared(code, how, nowMs);

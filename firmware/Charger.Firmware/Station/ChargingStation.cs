@@ -45,6 +45,11 @@ namespace Charger.Firmware.Station
             _log = new LogRing(hardware.Clock, settings.LogCapacity);
             _runtime = new ChargerRuntime(_log, hardware.Watchdog, settings.Control.TickPeriodMs, 16, 32);
 
+            if (hardware.Control.LatchStorage == null)
+            {
+                hardware.Control.LatchStorage = hardware.Storage;
+            }
+
             _controller = new ChargeController(hardware.Control, settings.Control, _log);
             _controller.Register(_runtime);
             _faults = new FaultHistory(settings.FaultHistoryDepth, _controller.Safety);

@@ -19,7 +19,7 @@ internal sealed class ChargerRig
     private readonly BetaNtcModel _ntc = new();
 
     public ChargerRig(Action<ChargeControlConfig> configure = null, int thermistors = 2, bool tethered = false,
-        Func<SimAdcChannel, Charger.Hal.IAdcChannel> wrapPilotAdc = null)
+        Func<SimAdcChannel, Charger.Hal.IAdcChannel> wrapPilotAdc = null, Charger.Hal.IFileStore store = null)
     {
         Clock = new VirtualClock(1000);
         Log = new RecordingLog();
@@ -50,6 +50,7 @@ internal sealed class ChargerRig
             ContactorCoil = Coil,
             ContactorFeedback = Aux,
             Thermistors = Thermistors,
+            LatchStorage = store,
         };
         Config = new ChargeControlConfig();
         if (tethered)

@@ -48,12 +48,13 @@ public class SafetySupervisorTests
     }
 
     [Fact]
-    public void RcdRetriesAfterFiveMinutesSixTimesThenLatchesForManualReset()
+    public void RcdRetriesAfterFiveMinutesThreeTimesThenLatchesForManualReset()
     {
         var rig = new ChargerRig(c => c.Safety.FaultHoldMs = 0);
         rig.Ev.EvState = EvPilotState.B;
         rig.RunMs(50);
-        for (int trip = 1; trip <= 6; trip++)
+        // Issue 12 item 4: at most 3 automatic retries (it was 6).
+        for (int trip = 1; trip <= 3; trip++)
         {
             rig.Rcd.Level = true;
             rig.Tick();
@@ -293,7 +294,7 @@ public class SafetySupervisorTests
         Assert.Equal("emergency stop pressed", rig.Controller.Safety.GetReason(FaultCode.EmergencyStop));
         Assert.Equal(LatchPolicy.AutoRetry, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).Latch);
         Assert.Equal(300000, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).RetryDelayMs);
-        Assert.Equal(6, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).MaxRetries);
+        Assert.Equal(3, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).MaxRetries);
         rig.Rcd.Level = false;
         rig.EmergencyStop.Level = false;
         rig.Tick();
