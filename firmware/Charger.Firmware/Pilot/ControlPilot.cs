@@ -26,6 +26,7 @@ namespace Charger.Firmware.Pilot
         private long _candidateSinceMs;
         private int _deviationTicks;
         private long _deviationSinceMs;
+        private int _deviationBits;
         private PilotLevel _rawLevel = PilotLevel.Invalid;
         private int _highMv;
         private int _lowMv;
@@ -245,9 +246,18 @@ namespace Charger.Firmware.Pilot
         }
 
         /// <summary>
-        /// A new state is accepted after <c>debounceTicks</c> consecutive ticks agree on it. Readings
-        /// that leave the accepted state for that long without agreeing among themselves make the
-        /// state Invalid, so an unstable line can never keep an old state (and a closed contactor) alive.
+        /// Issue 12 item 7: leaving an accepted state is decided over a bounded window of the last
+        /// <see cref="LeaveWindowTicks"/> bursts (100 ms at 10 ms ticks, the IEC 61851-1 Table A.6 limit):
+        /// once <c>debounceTicks</c> of them disagree with the state, it is left, for the new state when
+        /// that one is stable, for Invalid otherwise. Bursts that read the old state again do not start
+        /// anything over, so an interleaving of bursts cannot hold a closed contactor; a real C to B (every
+        /// burst B) is left on its debounce-th burst, well inside 30 ms.
+        /// </summary>
+        public const int LeaveWindowTicks = 10;
+
+        /// <summary>
+        /// A new state is accepted after <c>debounceTicks</c> consecutive ticks agree on it; the accepted
+        /// state is left by the bounded window above.
         /// </summary>
         private void Debounce(PilotLevel raw, long nowMs)
         {
@@ -262,22 +272,14 @@ namespace Charger.Firmware.Pilot
                 _candidateTicks++;
             }
 
-            if (raw == _level)
+            bool deviates = raw != _level;
+            if (deviates && _deviationBits == 0)
             {
-                _deviationTicks = 0;
+                _deviationSinceMs = nowMs;
             }
-            else
-            {
-                if (_deviationTicks == 0)
-                {
-                    _deviationSinceMs = nowMs;
-                }
 
-                if (_deviationTicks < _debounceTicks)
-                {
-                    _deviationTicks++;
-                }
-            }
+            _deviationBits = ((_deviationBits << 1) | (deviates ? 1 : 0)) & LeaveWindowMask;
+            _deviationTicks = CountBits(_deviationBits);
 
             if (_candidateTicks >= _debounceTicks && _level != _candidate)
             {
@@ -289,12 +291,27 @@ namespace Charger.Firmware.Pilot
             }
         }
 
+        private const int LeaveWindowMask = (1 << LeaveWindowTicks) - 1;
+
+        private static int CountBits(int bits)
+        {
+            int n = 0;
+            while (bits != 0)
+            {
+                bits &= bits - 1;
+                n++;
+            }
+
+            return n;
+        }
+
         private void Accept(PilotLevel level, long sinceMs)
         {
             _level = level;
             _levelSinceMs = sinceMs;
             _levelChangeCount++;
             _deviationTicks = 0;
+            _deviationBits = 0;
         }
 
         private int Count(bool seen, int ticks, long nowMs, ref long sinceMs)
