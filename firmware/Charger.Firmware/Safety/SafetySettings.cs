@@ -13,6 +13,21 @@ namespace Charger.Firmware.Safety
         public const int DefaultOverCurrentOffsetDa = 5;
         public const int DefaultOverCurrentDurationMs = 7000;
 
+        /// <summary>
+        /// Issue 12 item 8, the fast over-current stage: above 125 % of the offer for 1 s, or above 150 % of
+        /// the offer or the hard limit at once. The offer it is measured against is the highest one
+        /// advertised in the last 5 s (IEC 61851-1: the EV has 5 s to follow a lower duty cycle).
+        /// </summary>
+        public const int DefaultFastOverCurrentPercent = 125;
+        public const int DefaultFastOverCurrentDurationMs = 1000;
+        public const int DefaultInstantOverCurrentPercent = 150;
+
+        /// <summary>80 A: the top of the IEC 61851-1 Table A.7 duty range; no AC EVSE of this design carries more.</summary>
+        public const int DefaultOverCurrentHardLimitDa = 800;
+
+        /// <summary>IEC 61851-1: the EV has 5 s to follow a change of the duty cycle.</summary>
+        public const int OfferFollowMs = 5000;
+
         /// <summary>A meter report older than this is no longer evidence of anything.</summary>
         public const int DefaultMeterStaleMs = 5000;
 
@@ -63,6 +78,14 @@ namespace Charger.Firmware.Safety
         public int OverCurrentOffsetDa { get; set; } = DefaultOverCurrentOffsetDa;
 
         public int OverCurrentDurationMs { get; set; } = DefaultOverCurrentDurationMs;
+
+        public int FastOverCurrentPercent { get; set; } = DefaultFastOverCurrentPercent;
+
+        public int FastOverCurrentDurationMs { get; set; } = DefaultFastOverCurrentDurationMs;
+
+        public int InstantOverCurrentPercent { get; set; } = DefaultInstantOverCurrentPercent;
+
+        public int OverCurrentHardLimitDa { get; set; } = DefaultOverCurrentHardLimitDa;
 
         /// <summary>Board polarity of the RCD trip output.</summary>
         public bool RcdTrippedWhenHigh { get; set; } = true;

@@ -46,6 +46,10 @@ namespace Charger.Firmware.Safety
         private long _meterReportMs;
         private int _maxPhaseCurrentDa;
         private long _overCurrentSinceMs = -1;
+        private long _fastOverCurrentSinceMs = -1;
+        private int _referenceOfferDa;
+        private long _referenceOfferMs;
+        private string _overCurrentStage = "";
         private long _faultRaiseCount;
 
         private IFileStore _store;
@@ -253,6 +257,19 @@ namespace Charger.Firmware.Safety
         public void SetAdvertisedOfferDa(int offerDa)
         {
             _advertisedOfferDa = offerDa;
+            // The fast stage measures against the highest offer of the last 5 s: a lowered offer gives
+            // the EV the standard's 5 s to follow before its old current counts as over-current.
+            if (offerDa >= _referenceOfferDa || _lastTickMs - _referenceOfferMs >= SafetySettings.OfferFollowMs)
+            {
+                _referenceOfferDa = offerDa;
+                _referenceOfferMs = _lastTickMs;
+            }
+        }
+
+        /// <summary>The offer the fast over-current stage measures against (highest of the last 5 s), in deciamperes.</summary>
+        public int OverCurrentReferenceDa
+        {
+            get { return _referenceOfferDa; }
         }
 
         /// <summary>
@@ -343,8 +360,7 @@ namespace Charger.Firmware.Safety
 
             if (Condition(FaultCode.OverCurrent, OverCurrentPersisting(nowMs)))
             {
-                Raise(FaultCode.OverCurrent, "phase current " + _maxPhaseCurrentDa + " dA above offer " + _advertisedOfferDa
-                    + " dA + margin for more than " + _settings.OverCurrentDurationMs + " ms", nowMs);
+                Raise(FaultCode.OverCurrent, "phase current " + _maxPhaseCurrentDa + " dA " + _overCurrentStage, nowMs);
             }
 
             bool meterBad = (_meterReported && !_meterHealthy && _settings.StopOnMeterFault)
@@ -484,10 +500,53 @@ namespace Charger.Firmware.Safety
             return true;
         }
 
+        /// <summary>
+        /// Two stages (issue 12 item 8). Slow: above offer + 10 % + 0.5 A for more than 7 s. Fast: above
+        /// 125 % of the reference offer (+ 0.5 A) for more than 1 s. Instant: above 150 % of it (+ 0.5 A) or
+        /// above the hard limit.
+        /// </summary>
         private bool OverCurrentPersisting(long nowMs)
         {
+            if (!MeterFresh(nowMs))
+            {
+                _overCurrentSinceMs = -1;
+                _fastOverCurrentSinceMs = -1;
+                return false;
+            }
+
+            int currentDa = _maxPhaseCurrentDa;
+            int referenceDa = _referenceOfferDa > _advertisedOfferDa ? _referenceOfferDa : _advertisedOfferDa;
+            int instantDa = referenceDa * _settings.InstantOverCurrentPercent / 100 + _settings.OverCurrentOffsetDa;
+            if (currentDa > _settings.OverCurrentHardLimitDa || currentDa > instantDa)
+            {
+                _overCurrentStage = currentDa > _settings.OverCurrentHardLimitDa
+                    ? "above the hard limit " + _settings.OverCurrentHardLimitDa + " dA"
+                    : "above " + _settings.InstantOverCurrentPercent + " % of the offer " + referenceDa + " dA: tripped at once";
+                return true;
+            }
+
+            int fastDa = referenceDa * _settings.FastOverCurrentPercent / 100 + _settings.OverCurrentOffsetDa;
+            if (currentDa > fastDa)
+            {
+                if (_fastOverCurrentSinceMs < 0)
+                {
+                    _fastOverCurrentSinceMs = nowMs;
+                }
+
+                if (nowMs - _fastOverCurrentSinceMs > _settings.FastOverCurrentDurationMs)
+                {
+                    _overCurrentStage = "above " + _settings.FastOverCurrentPercent + " % of the offer " + referenceDa + " dA for more than "
+                        + _settings.FastOverCurrentDurationMs + " ms";
+                    return true;
+                }
+            }
+            else
+            {
+                _fastOverCurrentSinceMs = -1;
+            }
+
             int limitDa = _advertisedOfferDa + _advertisedOfferDa * _settings.OverCurrentMarginPercent / 100 + _settings.OverCurrentOffsetDa;
-            if (!MeterFresh(nowMs) || _maxPhaseCurrentDa <= limitDa)
+            if (currentDa <= limitDa)
             {
                 _overCurrentSinceMs = -1;
                 return false;
@@ -498,6 +557,7 @@ namespace Charger.Firmware.Safety
                 _overCurrentSinceMs = nowMs;
             }
 
+            _overCurrentStage = "above offer " + _advertisedOfferDa + " dA + margin for more than " + _settings.OverCurrentDurationMs + " ms";
             return nowMs - _overCurrentSinceMs > _settings.OverCurrentDurationMs;
         }
 

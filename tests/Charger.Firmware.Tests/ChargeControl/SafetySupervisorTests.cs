@@ -174,7 +174,8 @@ public class SafetySupervisorTests
         rig.StartCharging();
         for (int i = 0; i < 5; i++)
         {
-            rig.EvCurrentA = 25.0;
+            // 19 A on a 15.9 A offer: over the slow stage's margin, under the fast stage's 125 % + 0.5 A.
+            rig.EvCurrentA = 19.0;
             rig.RunMs(6000);
             rig.EvCurrentA = 10.0;
             rig.RunMs(100);
