@@ -331,7 +331,7 @@ namespace Charger.Firmware.Safety
                 {
                     NtcThermistor sensor = _thermal.GetSensor(_thermal.FaultySensorIndex);
                     Raise(FaultCode.TemperatureSensor, "temperature sensor " + sensor.Name + " "
-                        + (sensor.Status == SensorStatus.Open ? "open circuit" : "short circuit"), nowMs);
+                        + SensorStatusText.Describe(sensor.Status), nowMs);
                 }
 
                 if (Condition(FaultCode.OverTemperature, _thermal.OverTemperature))
