@@ -137,10 +137,10 @@ namespace Charger.Firmware.Control
             _offer.SetMeterLimitDa(OfferCalculator.Unlimited);
         }
 
-        /// <summary>Meter health and phase currents after each poll (metering glue).</summary>
-        public void ReportMeter(long nowMs, bool healthy, double l1A, double l2A, double l3A)
+        /// <summary>Meter health and phase currents after each poll (metering glue), stamped with the time they were read.</summary>
+        public void ReportMeter(long readAtMs, bool healthy, double l1A, double l2A, double l3A)
         {
-            _safety.ReportMeter(nowMs, healthy, l1A, l2A, l3A);
+            _safety.ReportMeter(readAtMs, healthy, l1A, l2A, l3A);
         }
 
         /// <summary>Manual fault reset (console, OCPP). A welded contactor needs <paramref name="confirmed"/>.</summary>

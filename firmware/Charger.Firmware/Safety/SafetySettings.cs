@@ -98,6 +98,14 @@ namespace Charger.Firmware.Safety
 
         public int MeterStaleMs { get; set; } = DefaultMeterStaleMs;
 
+        /// <summary>
+        /// A meter supervises the current (the station sets this when it builds its metering stage).
+        /// Then over-current supervision that is blind, with no fresh phase current for longer than
+        /// <see cref="MeterStaleMs"/> while the contactor is closed, stops charging whatever the
+        /// billing policy says (issue 12 item 6).
+        /// </summary>
+        public bool MeterFitted { get; set; }
+
         /// <summary>When true, a meter that reports itself unhealthy stops charging.</summary>
         public bool StopOnMeterFault { get; set; } = true;
 

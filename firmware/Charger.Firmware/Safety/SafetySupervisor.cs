@@ -47,6 +47,9 @@ namespace Charger.Firmware.Safety
         private int _maxPhaseCurrentDa;
         private long _overCurrentSinceMs = -1;
         private long _fastOverCurrentSinceMs = -1;
+        private bool _wasClosed;
+        private long _closedSinceMs;
+        private bool _blind;
         private int _referenceOfferDa;
         private long _referenceOfferMs;
         private string _overCurrentStage = "";
@@ -273,14 +276,16 @@ namespace Charger.Firmware.Safety
         }
 
         /// <summary>
-        /// Called by the metering glue after each poll: whether the meter answered sensibly, and the
-        /// phase currents in amperes (0 for phases not present).
+        /// Called by the metering glue after each poll: whether the meter is healthy by its billing
+        /// policy, and the phase currents in amperes (0 for phases not present) with
+        /// <paramref name="readAtMs"/>, the time they were READ. After a failed poll that is still the time
+        /// of the last successful read, never the time of the report (issue 12 item 6): stale data goes stale.
         /// </summary>
-        public void ReportMeter(long nowMs, bool healthy, double l1A, double l2A, double l3A)
+        public void ReportMeter(long readAtMs, bool healthy, double l1A, double l2A, double l3A)
         {
             _meterReported = true;
             _meterHealthy = healthy;
-            _meterReportMs = nowMs;
+            _meterReportMs = readAtMs;
             double max = l1A;
             if (l2A > max)
             {
@@ -363,11 +368,25 @@ namespace Charger.Firmware.Safety
                 Raise(FaultCode.OverCurrent, "phase current " + _maxPhaseCurrentDa + " dA " + _overCurrentStage, nowMs);
             }
 
-            bool meterBad = (_meterReported && !_meterHealthy && _settings.StopOnMeterFault)
-                || (_settings.MeterRequired && (!_meterReported || nowMs - _meterReportMs > _settings.MeterStaleMs));
-            if (Condition(FaultCode.MeterFault, meterBad))
+            bool closed = _contactor.CommandedClosed;
+            if (closed && !_wasClosed)
             {
-                Raise(FaultCode.MeterFault, _meterReported && !_meterHealthy ? "energy meter reports a fault" : "energy meter not reporting", nowMs);
+                _closedSinceMs = nowMs;
+            }
+
+            _wasClosed = closed;
+            bool fresh = MeterFresh(nowMs);
+            // Blind over-current supervision: closed for longer than the stale time without a fresh current.
+            // It stays blind (and the fault present) until a fresh reading arrives, so it cannot flap.
+            _blind = _settings.MeterFitted && !fresh
+                && ((closed && nowMs - _closedSinceMs > _settings.MeterStaleMs) || (_blind && _active[(int)FaultCode.MeterFault]));
+            bool billingBad = (_meterReported && !_meterHealthy && _settings.StopOnMeterFault)
+                || (_settings.MeterRequired && (!_meterReported || nowMs - _meterReportMs > _settings.MeterStaleMs));
+            if (Condition(FaultCode.MeterFault, billingBad || _blind))
+            {
+                Raise(FaultCode.MeterFault, _blind && !billingBad
+                    ? "over-current supervision blind: no fresh phase current for more than " + _settings.MeterStaleMs + " ms"
+                    : _meterReported && !_meterHealthy ? "energy meter reports a fault" : "energy meter not reporting", nowMs);
             }
 
             for (int i = 0; i < SafetySettings.FaultCodeCount; i++)

@@ -50,6 +50,12 @@ namespace Charger.Firmware.Station
                 hardware.Control.LatchStorage = hardware.Storage;
             }
 
+            if (hardware.MeterPort != null && settings.MeterProfile != null)
+            {
+                // The meter is the over-current supervision: when it goes silent the supervision is blind.
+                settings.Control.Safety.MeterFitted = true;
+            }
+
             _controller = new ChargeController(hardware.Control, settings.Control, _log);
             _controller.Register(_runtime);
             _faults = new FaultHistory(settings.FaultHistoryDepth, _controller.Safety);
