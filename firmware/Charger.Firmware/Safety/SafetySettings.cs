@@ -111,6 +111,96 @@ namespace Charger.Firmware.Safety
 
         public int RetryCounterResetMs { get; set; } = DefaultRetryCounterResetMs;
 
+        /// <summary>
+        /// Issue 12 item 12: a self-clearing sensor or meter fault raised this many times within
+        /// <see cref="FlapWindowMs"/> latches for a manual reset instead of clearing again.
+        /// </summary>
+        public const int DefaultFlapLimit = 5;
+        public const int DefaultFlapWindowMs = 60 * 60 * 1000;
+
+        public int FlapLimit { get; set; } = DefaultFlapLimit;
+
+        public int FlapWindowMs { get; set; } = DefaultFlapWindowMs;
+
+        // Issue 12 item 12: the bounds every safety figure is checked against at start.
+        public const int MinFaultHoldMs = 100;
+        public const int MaxFaultHoldMs = 10000;
+        public const int MaxOverCurrentMarginPercent = 25;
+        public const int MaxOverCurrentOffsetDa = 20;
+        public const int MinOverCurrentDurationMs = 1000;
+        public const int MaxOverCurrentDurationMs = 10000;
+        public const int MinFastOverCurrentPercent = 105;
+        public const int MaxInstantOverCurrentPercent = 300;
+        public const int MinFastOverCurrentDurationMs = 100;
+        public const int MaxFastOverCurrentDurationMs = 5000;
+        public const int MinOverCurrentHardLimitDa = 60;
+        public const int MaxOverCurrentHardLimitDa = 1000;
+        public const int MinMeterStaleMs = 1000;
+        public const int MaxMeterStaleMs = 30000;
+        public const int MinRetryCounterResetMs = 60 * 60 * 1000;
+        public const int MaxRetryCounterResetMs = 7 * 24 * 60 * 60 * 1000;
+        public const int MinFlapLimit = 2;
+        public const int MaxFlapLimit = 20;
+        public const int MinFlapWindowMs = 60 * 1000;
+        public const int MaxFlapWindowMs = 24 * 60 * 60 * 1000;
+        public const int MinAutoRetryDelayMs = 1000;
+        public const int MaxAutoRetries = 10;
+
+        /// <summary>
+        /// Checks every figure against its bound; throws <see cref="Charger.Firmware.Control.ChargeControlConfigException"/>
+        /// naming the first one outside. Called by the charge-control configuration check at start.
+        /// </summary>
+        public void Validate()
+        {
+            Bound("Safety.FaultHoldMs", FaultHoldMs, MinFaultHoldMs, MaxFaultHoldMs);
+            Bound("Safety.OverCurrentMarginPercent", OverCurrentMarginPercent, 0, MaxOverCurrentMarginPercent);
+            Bound("Safety.OverCurrentOffsetDa", OverCurrentOffsetDa, 0, MaxOverCurrentOffsetDa);
+            Bound("Safety.OverCurrentDurationMs", OverCurrentDurationMs, MinOverCurrentDurationMs, MaxOverCurrentDurationMs);
+            Bound("Safety.FastOverCurrentPercent", FastOverCurrentPercent, MinFastOverCurrentPercent, InstantOverCurrentPercent);
+            Bound("Safety.InstantOverCurrentPercent", InstantOverCurrentPercent, FastOverCurrentPercent, MaxInstantOverCurrentPercent);
+            Bound("Safety.FastOverCurrentDurationMs", FastOverCurrentDurationMs, MinFastOverCurrentDurationMs,
+                OverCurrentDurationMs < MaxFastOverCurrentDurationMs ? OverCurrentDurationMs : MaxFastOverCurrentDurationMs);
+            Bound("Safety.OverCurrentHardLimitDa", OverCurrentHardLimitDa, MinOverCurrentHardLimitDa, MaxOverCurrentHardLimitDa);
+            Bound("Safety.MeterStaleMs", MeterStaleMs, MinMeterStaleMs, MaxMeterStaleMs);
+            Bound("Safety.RetryCounterResetMs", RetryCounterResetMs, MinRetryCounterResetMs, MaxRetryCounterResetMs);
+            Bound("Safety.FlapLimit", FlapLimit, MinFlapLimit, MaxFlapLimit);
+            Bound("Safety.FlapWindowMs", FlapWindowMs, MinFlapWindowMs, MaxFlapWindowMs);
+            for (int i = 0; i < FaultCodeCount; i++)
+            {
+                FaultPolicy policy = _policies[i];
+                if (policy == null)
+                {
+                    Fail("Safety: fault " + FaultNames.Name((FaultCode)i) + " has no policy");
+                }
+
+                if (policy.Latch == LatchPolicy.AutoRetry)
+                {
+                    Bound("Safety policy " + FaultNames.Name((FaultCode)i) + " RetryDelayMs", policy.RetryDelayMs, MinAutoRetryDelayMs, int.MaxValue);
+                    Bound("Safety policy " + FaultNames.Name((FaultCode)i) + " MaxRetries", policy.MaxRetries, 0,
+                        i == (int)FaultCode.RcdTrip ? RcdMaxAutoRetries : MaxAutoRetries);
+                }
+            }
+
+            LatchPolicy estop = _policies[(int)FaultCode.EmergencyStop].Latch;
+            if (estop != LatchPolicy.Manual && estop != LatchPolicy.ManualWithConfirmation)
+            {
+                Fail("Safety policy EmergencyStop must latch for a manual reset");
+            }
+        }
+
+        private static void Bound(string name, int value, int min, int max)
+        {
+            if (value < min || value > max)
+            {
+                Fail(name + " " + value + " is outside " + min + ".." + max);
+            }
+        }
+
+        private static void Fail(string reason)
+        {
+            throw new Charger.Firmware.Control.ChargeControlConfigException("charge control configuration: " + reason);
+        }
+
         public FaultPolicy GetPolicy(FaultCode code)
         {
             return _policies[(int)code];

@@ -36,6 +36,9 @@ namespace Charger.Firmware.Safety
         private readonly int[] _retryCount = new int[SafetySettings.FaultCodeCount];
         private readonly long[] _lastRaisedMs = new long[SafetySettings.FaultCodeCount];
         private readonly string[] _reasons = new string[SafetySettings.FaultCodeCount];
+        private readonly int[] _flapCount = new int[SafetySettings.FaultCodeCount];
+        private readonly long[] _flapWindowStartMs = new long[SafetySettings.FaultCodeCount];
+        private readonly bool[] _flapLatched = new bool[SafetySettings.FaultCodeCount];
         private int _activeCount;
         private long _faultHoldUntilMs = long.MinValue;
         private long _lastTickMs;
@@ -453,6 +456,7 @@ namespace Charger.Firmware.Safety
             }
 
             _retryCount[i] = 0;
+            _flapCount[i] = 0;
             Clear(code, "manual reset", _lastTickMs);
             return FaultClearResult.Cleared;
         }
@@ -605,6 +609,25 @@ namespace Charger.Firmware.Safety
             _reasons[i] = reason;
             _latched[i] = policy.Latch == LatchPolicy.Manual || policy.Latch == LatchPolicy.ManualWithConfirmation
                 || (policy.Latch == LatchPolicy.AutoRetry && _retryCount[i] >= policy.MaxRetries);
+            _flapLatched[i] = false;
+            if (policy.Latch == LatchPolicy.SelfClearing && code != FaultCode.OverTemperature)
+            {
+                // Flap limit (issue 12 item 12): a sensor or meter fault that keeps coming back is a broken part,
+                // not a condition; the Nth raise within the window latches it for a technician. Over-temperature
+                // is left out: its 3 C hysteresis already paces it, and it is a physical cycle.
+                if (_flapCount[i] == 0 || nowMs - _flapWindowStartMs[i] > _settings.FlapWindowMs)
+                {
+                    _flapCount[i] = 0;
+                    _flapWindowStartMs[i] = nowMs;
+                }
+
+                _flapCount[i]++;
+                if (_flapCount[i] >= _settings.FlapLimit)
+                {
+                    _latched[i] = true;
+                    _flapLatched[i] = true;
+                }
+            }
             _activeCount++;
             _faultRaiseCount++;
             _faultHoldUntilMs = nowMs + _settings.FaultHoldMs;
@@ -612,7 +635,9 @@ namespace Charger.Firmware.Safety
 
             string rule = _latched[i] && policy.Latch == LatchPolicy.AutoRetry
                 ? "retries used up (" + policy.MaxRetries + "): manual reset"
-                : policy.RecoveryRule;
+                : _flapLatched[i]
+                    ? "raised " + _flapCount[i] + " times within " + (_settings.FlapWindowMs / 60000) + " min: manual reset"
+                    : policy.RecoveryRule;
             _log.Write(LogLevel.Error, Component, "fault " + FaultNames.Name(code) + ": " + reason + "; recovery: " + rule);
             if (_events != null)
             {

@@ -10,7 +10,7 @@ namespace Charger.Firmware.Tests.ChargeControl;
 /// </summary>
 public class LatchPersistenceTests
 {
-    private static ChargerRig Boot(MemoryFileStore store) => new(c => c.Safety.FaultHoldMs = 0, store: store);
+    private static ChargerRig Boot(MemoryFileStore store) => new(c => c.Safety.FaultHoldMs = SafetySettings.MinFaultHoldMs, store: store);
 
     /// <summary>After a restart the EV is in C and authorized: the outlet must stay off while the latch stands.</summary>
     private static void AssertNeverClosesAfterSwipe(ChargerRig rig, FaultCode latched)
@@ -156,18 +156,18 @@ public class LatchPersistenceTests
     [Fact]
     public void RcdRetryCountDoesNotExpireAfterADay()
     {
-        // The quiet-day reset shortened to 10 min so the test runs quickly; it must not apply to the RCD.
+        // The quiet-day reset at its shortest (1 h) so the test runs quickly; it must not apply to the RCD.
         var rig = new ChargerRig(c =>
         {
-            c.Safety.FaultHoldMs = 0;
-            c.Safety.RetryCounterResetMs = 10 * 60 * 1000;
+            c.Safety.FaultHoldMs = SafetySettings.MinFaultHoldMs;
+            c.Safety.RetryCounterResetMs = SafetySettings.MinRetryCounterResetMs;
         });
         for (int i = 0; i < SafetySettings.RcdMaxAutoRetries; i++)
         {
             TripRcdAndWaitForRetry(rig);
         }
 
-        rig.RunMs(20 * 60 * 1000);
+        rig.RunMs(SafetySettings.MinRetryCounterResetMs + 60 * 1000);
         rig.Rcd.Level = true;
         rig.Tick();
         rig.Rcd.Level = false;

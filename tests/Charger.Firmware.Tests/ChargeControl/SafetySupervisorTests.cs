@@ -50,7 +50,7 @@ public class SafetySupervisorTests
     [Fact]
     public void RcdRetriesAfterFiveMinutesThreeTimesThenLatchesForManualReset()
     {
-        var rig = new ChargerRig(c => c.Safety.FaultHoldMs = 0);
+        var rig = new ChargerRig(c => c.Safety.FaultHoldMs = SafetySettings.MinFaultHoldMs);
         rig.Ev.EvState = EvPilotState.B;
         rig.RunMs(50);
         // Issue 12 item 4: at most 3 automatic retries (it was 6).
