@@ -47,6 +47,10 @@ namespace Charger.Firmware.Control
 
         public bool ContactorFeedbackClosedWhenHigh { get; set; } = true;
 
+        public int LockConfirmMs { get; set; } = Contactors.ConnectorLock.DefaultConfirmMs;
+
+        public bool LockFeedbackLockedWhenHigh { get; set; } = true;
+
         /// <summary>Null: default settings for every thermistor ADC the hardware has.</summary>
         public ThermistorSettings[] Thermistors { get; set; }
 
@@ -112,6 +116,7 @@ namespace Charger.Firmware.Control
 
             Safety.Validate();
             Bound("ContactorConfirmMs", ContactorConfirmMs, MinContactorConfirmMs, MaxContactorConfirmMs);
+            Bound("LockConfirmMs", LockConfirmMs, 100, 5000);
 
             if (TetheredCableRatingDa < 0)
             {

@@ -24,6 +24,7 @@ namespace Charger.Firmware.Control
         private readonly ProximityPilot _proximity;
         private readonly ThermalMonitor _thermal;
         private readonly Contactor _contactor;
+        private readonly ConnectorLock _lock;
         private readonly ChargerEventHub _events;
         private readonly SafetySupervisor _safety;
         private readonly OfferCalculator _offer;
@@ -76,7 +77,19 @@ namespace Charger.Firmware.Control
             _safety.RestoreLatches(hardware.LatchStorage);
             _offer = new OfferCalculator(config.Charging, _proximity, _thermal);
             _stateMachine = new ChargingStateMachine(config.Charging, _pilot, _safety, _offer, log);
+            if (hardware.LockActuator != null && config.TetheredCableRatingDa == 0)
+            {
+                if (hardware.LockFeedback == null)
+                {
+                    throw new ChargeControlConfigException("charge control hardware: a connector lock needs its feedback contact (LockFeedback)");
+                }
+
+                _lock = new ConnectorLock(hardware.LockActuator, hardware.LockFeedback, config.LockFeedbackLockedWhenHigh, config.LockConfirmMs);
+                _safety.ConnectorLock = _lock;
+            }
+
             _outputs = new OutputStage(_stateMachine, _safety, _contactor, hardware.PilotPwm, _pilot, _events, log);
+            _outputs.ConnectorLock = _lock;
         }
 
         /// <summary>Adds the stages in their required order and makes the safety supervisor the runtime's fail-safe.</summary>
@@ -273,6 +286,28 @@ namespace Charger.Firmware.Control
         public Contactor Contactor
         {
             get { return _contactor; }
+        }
+
+        /// <summary>Null on a tethered cable or a board without a lock.</summary>
+        public ConnectorLock ConnectorLock
+        {
+            get { return _lock; }
+        }
+
+        /// <summary>
+        /// UnlockConnector (OCPP) or the console: releases the lock only when nothing holds it (contactor
+        /// open and verified, not welded). False when it must stay locked or there is no lock.
+        /// </summary>
+        public bool RequestUnlock()
+        {
+            if (_lock == null || _outputs.LockHeld)
+            {
+                return false;
+            }
+
+            _stateMachine.SetAuthorized(false);
+            _lock.Command(false, _safety.LastTickMs);
+            return true;
         }
 
         public SafetySupervisor Safety

@@ -32,5 +32,11 @@ namespace Charger.Firmware.Control
         /// null keeps them in RAM only (bench tests).
         /// </summary>
         public IFileStore LatchStorage { get; set; }
+
+        /// <summary>Connector lock actuator of a socket outlet (high = lock); null on a tethered cable.</summary>
+        public IDigitalOutput LockActuator { get; set; }
+
+        /// <summary>The lock's position contact; required with <see cref="LockActuator"/>.</summary>
+        public IDigitalInput LockFeedback { get; set; }
     }
 }

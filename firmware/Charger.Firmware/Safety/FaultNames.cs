@@ -31,6 +31,8 @@ namespace Charger.Firmware.Safety
                     return "CableFault";
                 case FaultCode.InternalFailure:
                     return "InternalFailure";
+                case FaultCode.LockFailure:
+                    return "LockFailure";
                 default:
                     return "Fault" + ((int)code).ToString();
             }

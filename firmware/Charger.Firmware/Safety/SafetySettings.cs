@@ -3,7 +3,7 @@ namespace Charger.Firmware.Safety
     /// <summary>Figures of the safety supervisor; defaults from IEC 61851-1 and issue 3.</summary>
     public sealed class SafetySettings
     {
-        public const int FaultCodeCount = 12;
+        public const int FaultCodeCount = 13;
 
         /// <summary>After a fault the pilot is held at -12 V (state F) this long (issue 3 default).</summary>
         public const int DefaultFaultHoldMs = 300;
@@ -69,6 +69,8 @@ namespace Charger.Firmware.Safety
                 "clears when the cable is unplugged");
             _policies[(int)FaultCode.InternalFailure] = new FaultPolicy(LatchPolicy.Manual, 0, 0,
                 "firmware stage failed: read the log, then manual reset (a reboot does not clear it)");
+            _policies[(int)FaultCode.LockFailure] = new FaultPolicy(LatchPolicy.AutoRetry, 10000, 3,
+                "retried 10 s after the failure, up to 3 times (re-seat the plug); then manual reset");
         }
 
         public int FaultHoldMs { get; set; } = DefaultFaultHoldMs;

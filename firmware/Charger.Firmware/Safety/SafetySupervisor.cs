@@ -58,6 +58,7 @@ namespace Charger.Firmware.Safety
         private string _overCurrentStage = "";
         private long _faultRaiseCount;
 
+        private ConnectorLock _lock;
         private IFileStore _store;
         private readonly bool[] _persistLatched = new bool[SafetySettings.FaultCodeCount];
         private readonly int[] _persistRetries = new int[SafetySettings.FaultCodeCount];
@@ -112,9 +113,21 @@ namespace Charger.Firmware.Safety
             get { return _faultRaiseCount; }
         }
 
+        public long LastTickMs
+        {
+            get { return _lastTickMs; }
+        }
+
         public long FaultHoldUntilMs
         {
             get { return _faultHoldUntilMs; }
+        }
+
+        /// <summary>The socket's connector lock, evaluated every tick (null: tethered cable or no lock).</summary>
+        public ConnectorLock ConnectorLock
+        {
+            get { return _lock; }
+            set { _lock = value; }
         }
 
         /// <summary>Latched faults restored from the file store at boot.</summary>
@@ -364,6 +377,16 @@ namespace Charger.Firmware.Safety
             if (Condition(FaultCode.ContactorWelded, _contactor.WeldedDetected))
             {
                 Raise(FaultCode.ContactorWelded, "contactor still closed " + _contactor.ConfirmMs + " ms after opening: welded", nowMs);
+            }
+
+            if (_lock != null)
+            {
+                _lock.Evaluate(nowMs);
+            }
+
+            if (Condition(FaultCode.LockFailure, _lock != null && _lock.FailureDetected))
+            {
+                Raise(FaultCode.LockFailure, _lock.FailureReason, nowMs);
             }
 
             if (Condition(FaultCode.OverCurrent, OverCurrentPersisting(nowMs)))

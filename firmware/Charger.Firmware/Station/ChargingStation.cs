@@ -45,6 +45,12 @@ namespace Charger.Firmware.Station
             _log = new LogRing(hardware.Clock, settings.LogCapacity);
             _runtime = new ChargerRuntime(_log, hardware.Watchdog, settings.Control.TickPeriodMs, 16, 32);
 
+            if (hardware.Control.LockActuator == null && hardware.ConnectorLock != null && hardware.ConnectorLockFeedback != null)
+            {
+                hardware.Control.LockActuator = hardware.ConnectorLock;
+                hardware.Control.LockFeedback = hardware.ConnectorLockFeedback;
+            }
+
             if (hardware.Control.LatchStorage == null)
             {
                 hardware.Control.LatchStorage = hardware.Storage;
