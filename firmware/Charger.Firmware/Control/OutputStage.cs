@@ -99,8 +99,9 @@ namespace Charger.Firmware.Control
             if (ConnectorLock != null)
             {
                 // Issue 12 item 10: lock first and close only on confirmed feedback; hold while energised or
-                // welded; release only with the contactor open and verified.
-                if (wantClose || LockHeld)
+                // welded; release only with the contactor open and verified. The lock engages with the PWM
+                // offer already, so a vehicle that asks for power finds the plug locked and is not delayed.
+                if (wantClose || LockHeld || (_stateMachine.WantPwm && allowed))
                 {
                     ConnectorLock.Command(true, nowMs);
                 }

@@ -55,7 +55,13 @@ namespace Charger.Firmware.Safety
         private bool _blind;
         private int _referenceOfferDa;
         private long _referenceOfferMs;
-        private string _overCurrentStage = "";
+        // Which over-current stage fired (text built only when the fault is raised: no allocation per tick).
+        private const int StageSlow = 0;
+        private const int StageFast = 1;
+        private const int StageInstant = 2;
+        private const int StageHardLimit = 3;
+        private int _overCurrentStage;
+        private int _overCurrentReferenceDa;
         private long _faultRaiseCount;
 
         private ConnectorLock _lock;
@@ -391,7 +397,7 @@ namespace Charger.Firmware.Safety
 
             if (Condition(FaultCode.OverCurrent, OverCurrentPersisting(nowMs)))
             {
-                Raise(FaultCode.OverCurrent, "phase current " + _maxPhaseCurrentDa + " dA " + _overCurrentStage, nowMs);
+                Raise(FaultCode.OverCurrent, "phase current " + _maxPhaseCurrentDa + " dA " + OverCurrentStageText(), nowMs);
             }
 
             bool closed = _contactor.CommandedClosed;
@@ -565,9 +571,8 @@ namespace Charger.Firmware.Safety
             int instantDa = referenceDa * _settings.InstantOverCurrentPercent / 100 + _settings.OverCurrentOffsetDa;
             if (currentDa > _settings.OverCurrentHardLimitDa || currentDa > instantDa)
             {
-                _overCurrentStage = currentDa > _settings.OverCurrentHardLimitDa
-                    ? "above the hard limit " + _settings.OverCurrentHardLimitDa + " dA"
-                    : "above " + _settings.InstantOverCurrentPercent + " % of the offer " + referenceDa + " dA: tripped at once";
+                _overCurrentStage = currentDa > _settings.OverCurrentHardLimitDa ? StageHardLimit : StageInstant;
+                _overCurrentReferenceDa = referenceDa;
                 return true;
             }
 
@@ -581,8 +586,8 @@ namespace Charger.Firmware.Safety
 
                 if (nowMs - _fastOverCurrentSinceMs > _settings.FastOverCurrentDurationMs)
                 {
-                    _overCurrentStage = "above " + _settings.FastOverCurrentPercent + " % of the offer " + referenceDa + " dA for more than "
-                        + _settings.FastOverCurrentDurationMs + " ms";
+                    _overCurrentStage = StageFast;
+                    _overCurrentReferenceDa = referenceDa;
                     return true;
                 }
             }
@@ -603,8 +608,25 @@ namespace Charger.Firmware.Safety
                 _overCurrentSinceMs = nowMs;
             }
 
-            _overCurrentStage = "above offer " + _advertisedOfferDa + " dA + margin for more than " + _settings.OverCurrentDurationMs + " ms";
+            _overCurrentStage = StageSlow;
+            _overCurrentReferenceDa = _advertisedOfferDa;
             return nowMs - _overCurrentSinceMs > _settings.OverCurrentDurationMs;
+        }
+
+        private string OverCurrentStageText()
+        {
+            switch (_overCurrentStage)
+            {
+                case StageHardLimit:
+                    return "above the hard limit " + _settings.OverCurrentHardLimitDa + " dA";
+                case StageInstant:
+                    return "above " + _settings.InstantOverCurrentPercent + " % of the offer " + _overCurrentReferenceDa + " dA: tripped at once";
+                case StageFast:
+                    return "above " + _settings.FastOverCurrentPercent + " % of the offer " + _overCurrentReferenceDa + " dA for more than "
+                        + _settings.FastOverCurrentDurationMs + " ms";
+                default:
+                    return "above offer " + _overCurrentReferenceDa + " dA + margin for more than " + _settings.OverCurrentDurationMs + " ms";
+            }
         }
 
         /// <summary>Records whether the cause is there now; true when it is and the fault is not yet raised.</summary>
