@@ -26,6 +26,12 @@ namespace Charger.Device
 
         public IDigitalOutput ConnectorLock { get; set; }
 
+        /// <summary>
+        /// The lock's position contact, closed to ground when locked (reads low), so a broken wire reads
+        /// "unlocked" and the contactor stays open (issue 12 items 10, 11).
+        /// </summary>
+        public IDigitalInput ConnectorLockFeedback { get; set; }
+
         public IDigitalInput ResidualCurrentTrip { get; set; }
 
         public IDigitalInput EmergencyStop { get; set; }

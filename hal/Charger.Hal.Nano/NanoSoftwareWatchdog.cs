@@ -6,9 +6,12 @@ namespace Charger.Hal.Nano
 {
     /// <summary>
     /// A watchdog for the tick thread. nanoFramework 1.x has no managed API for the MCU's hardware
-    /// watchdog (on ESP32 the ESP-IDF task watchdog still guards the native side), so a Timer thread
-    /// checks that <see cref="Feed"/> keeps coming and reboots the board when the loop has stalled for
-    /// longer than the timeout. A reboot leaves the contactor driver unpowered: the safe state.
+    /// watchdog (checked against the 1.x reference assemblies: CoreLibrary, Runtime.Native and
+    /// Hardware.Esp32 declare no watchdog type; the native watchdog is a build option of the nanoCLR
+    /// image and is fed by the interpreter, not by managed code). So a Timer thread checks that
+    /// <see cref="Feed"/> keeps coming; when the loop has stalled for longer than the timeout it first
+    /// drives <see cref="SafeOutputs"/> low from its own thread (the contactor coil: open at once,
+    /// issue 12 item 11), then reboots the board.
     /// </summary>
     public sealed class NanoSoftwareWatchdog : IWatchdog
     {
@@ -26,6 +29,9 @@ namespace Charger.Hal.Nano
         {
             _log = log;
         }
+
+        /// <summary>Outputs driven low the moment a stall is detected, before the reboot (the contactor coil).</summary>
+        public IDigitalOutput[] SafeOutputs { get; set; }
 
         public void Start(int timeoutMs)
         {
@@ -76,9 +82,31 @@ namespace Charger.Hal.Nano
                 _expired = true;
             }
 
+            IDigitalOutput[] safe = SafeOutputs;
+            if (safe != null)
+            {
+                for (int i = 0; i < safe.Length; i++)
+                {
+                    try
+                    {
+                        if (safe[i] != null)
+                        {
+                            safe[i].Write(false);
+                        }
+                    }
+                    catch (System.Exception ex)
+                    {
+                        if (_log != null)
+                        {
+                            _log.Write(LogLevel.Error, "watchdog", "could not drive a safe output: " + ex.Message);
+                        }
+                    }
+                }
+            }
+
             if (_log != null)
             {
-                _log.Write(LogLevel.Error, "watchdog", "tick loop silent for " + silentMs + " ms (limit " + _timeoutMs + " ms): rebooting");
+                _log.Write(LogLevel.Error, "watchdog", "tick loop silent for " + silentMs + " ms (limit " + _timeoutMs + " ms): contactor dropped, rebooting");
             }
 
             Power.RebootDevice();

@@ -10,8 +10,8 @@ namespace Charger.Device.Boards
     /// <summary>
     /// ESP32-DevKitC (ESP32-WROOM-32, nanoFramework target ESP32_REV3) on the charger carrier board.
     /// ESP32 peripherals are routed to pins at run time (Configuration.SetPinFunction), so this file
-    /// routes before it opens anything. GPIO 34-39 are input-only and have no pull resistors: the
-    /// carrier board pulls RCD trip and emergency stop up externally.
+    /// routes before it opens anything. GPIO 34-39 are input-only and have no pull resistors, so no
+    /// safety input sits on them: RCD trip, emergency stop and lock feedback use internal pull-ups.
     /// </summary>
     public sealed class Esp32DevKitCBoard : IBoard
     {
@@ -24,8 +24,12 @@ namespace Charger.Device.Boards
         private const int ContactorCoilPin = 26;
         private const int ContactorFeedbackPin = 27;
         private const int ConnectorLockPin = 14;
-        private const int ResidualCurrentTripPin = 34;
-        private const int EmergencyStopPin = 35;
+        // Fail-safe polarity (issue 12 item 11): RCD and e-stop moved off GPIO 34/35, which have no pull
+        // resistors, to pins with internal pull-ups. The field contacts are normally closed to ground, so a
+        // trip, a pressed e-stop and a broken wire all read high = tripped.
+        private const int ResidualCurrentTripPin = 18;
+        private const int EmergencyStopPin = 19;
+        private const int ConnectorLockFeedbackPin = 23; // closed to ground when locked
         private const int StatusLedPin = 2;              // on-board blue LED of the DevKitC
         private const int MeterTxPin = 17;
         private const int MeterRxPin = 16;
@@ -84,8 +88,9 @@ namespace Charger.Device.Boards
             hal.PilotSense = new NanoAdcChannel(adc, PilotSenseAdcChannel);
             hal.ProximitySense = new NanoAdcChannel(adc, ProximitySenseAdcChannel);
             hal.ContactorFeedback = new NanoDigitalInput(gpio, ContactorFeedbackPin, PinMode.InputPullUp);
-            hal.ResidualCurrentTrip = new NanoDigitalInput(gpio, ResidualCurrentTripPin, PinMode.Input);
-            hal.EmergencyStop = new NanoDigitalInput(gpio, EmergencyStopPin, PinMode.Input);
+            hal.ResidualCurrentTrip = new NanoDigitalInput(gpio, ResidualCurrentTripPin, PinMode.InputPullUp);
+            hal.EmergencyStop = new NanoDigitalInput(gpio, EmergencyStopPin, PinMode.InputPullUp);
+            hal.ConnectorLockFeedback = new NanoDigitalInput(gpio, ConnectorLockFeedbackPin, PinMode.InputPullUp);
             hal.MeterBus = new NanoSerialPort(MeterPort, MeterBaudRate, Parity.None, 8, StopBits.One, true);
             hal.Thermistors = new IAdcChannel[] { new NanoAdcChannel(adc, ConnectorNtcAdcChannel), new NanoAdcChannel(adc, InternalNtcAdcChannel) };
             hal.ThermistorNames = new string[] { "connector", "internal" };
@@ -93,7 +98,10 @@ namespace Charger.Device.Boards
             hal.Files = new NanoFileStore(StorageFolder);
             hal.CsmsLink = new NanoWebSocketClient();
             hal.Random = new NanoRandom();
-            hal.Watchdog = new NanoSoftwareWatchdog(log);
+            NanoSoftwareWatchdog watchdog = new NanoSoftwareWatchdog(log);
+            // A stalled loop gets the contactor coil dropped by the watchdog's own thread before the reboot.
+            watchdog.SafeOutputs = new IDigitalOutput[] { hal.ContactorCoil };
+            hal.Watchdog = watchdog;
             hal.Reboot = new NanoRebootController(log);
             return hal;
         }

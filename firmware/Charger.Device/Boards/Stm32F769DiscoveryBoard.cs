@@ -26,6 +26,7 @@ namespace Charger.Device.Boards
         private static readonly int ConnectorLockPin = Pin(PortF, 6);
         private static readonly int ResidualCurrentTripPin = Pin(PortJ, 3);
         private static readonly int EmergencyStopPin = Pin(PortJ, 4);
+        private static readonly int ConnectorLockFeedbackPin = Pin(PortF, 7); // closed to ground when locked
         private static readonly int StatusLedPin = Pin(PortJ, 13);        // LD1 on the Discovery board
 
         // Target ADC channel indices for the Arduino A0 and A1 inputs.
@@ -65,6 +66,7 @@ namespace Charger.Device.Boards
             hal.ContactorFeedback = new NanoDigitalInput(gpio, ContactorFeedbackPin, PinMode.InputPullUp);
             hal.ResidualCurrentTrip = new NanoDigitalInput(gpio, ResidualCurrentTripPin, PinMode.InputPullUp);
             hal.EmergencyStop = new NanoDigitalInput(gpio, EmergencyStopPin, PinMode.InputPullUp);
+            hal.ConnectorLockFeedback = new NanoDigitalInput(gpio, ConnectorLockFeedbackPin, PinMode.InputPullUp);
             hal.MeterBus = new NanoSerialPort(MeterPort, MeterBaudRate, Parity.None, 8, StopBits.One, true);
             hal.Thermistors = new IAdcChannel[] { new NanoAdcChannel(adc, ConnectorNtcAdcChannel), new NanoAdcChannel(adc, InternalNtcAdcChannel) };
             hal.ThermistorNames = new string[] { "connector", "internal" };
@@ -75,7 +77,10 @@ namespace Charger.Device.Boards
             hal.Files = new NanoFileStore(StorageFolder);
             hal.CsmsLink = new NanoWebSocketClient();
             hal.Random = new NanoRandom();
-            hal.Watchdog = new NanoSoftwareWatchdog(log);
+            NanoSoftwareWatchdog watchdog = new NanoSoftwareWatchdog(log);
+            // A stalled loop gets the contactor coil dropped by the watchdog's own thread before the reboot.
+            watchdog.SafeOutputs = new IDigitalOutput[] { hal.ContactorCoil };
+            hal.Watchdog = watchdog;
             hal.Reboot = new NanoRebootController(log);
             return hal;
         }

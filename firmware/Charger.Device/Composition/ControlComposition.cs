@@ -31,6 +31,7 @@ namespace Charger.Device.Composition
             hardware.Clock = hal.Clock;
             hardware.Control = control;
             hardware.ConnectorLock = hal.ConnectorLock;
+            hardware.ConnectorLockFeedback = hal.ConnectorLockFeedback;
             hardware.MeterPort = hal.MeterBus;
             hardware.ConsolePort = hal.ConsolePort;
             hardware.Storage = hal.Files;

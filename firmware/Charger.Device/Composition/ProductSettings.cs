@@ -30,6 +30,12 @@ namespace Charger.Device.Composition
         {
             StationSettings settings = new StationSettings();
             settings.WatchdogTimeoutMs = WatchdogTimeoutMs;
+            // Fail-safe input polarity on both board maps (issue 12 item 11): RCD and e-stop are normally-closed
+            // contacts to ground with pull-ups, so tripped, pressed or a broken wire all read high; the lock
+            // feedback closes to ground when locked, so a broken wire reads "unlocked".
+            settings.Control.Safety.RcdTrippedWhenHigh = true;
+            settings.Control.Safety.EmergencyStopPressedWhenHigh = true;
+            settings.Control.LockFeedbackLockedWhenHigh = false;
             settings.Control.Charging.MaxCurrentDa = MaxCurrentDa;
             settings.Vendor = Vendor;
             settings.Model = Model;

@@ -133,7 +133,15 @@ namespace Charger.Firmware.Charging
             }
             else if (_wantPwm)
             {
-                _wantContactor = true;
+                // Issue 12 item 1: close only after a passed diode check (PWM running and a -12 V low half
+                // for two consecutive ticks in C), in every path: EV already in C when the offer starts,
+                // free vend, resume after a fault hold or an auto-retry. Once closed, a missing diode is
+                // the supervisor's DiodeFault, which opens at once.
+                if (_wantContactor || _pilot.DiodeCheckPassed)
+                {
+                    _wantContactor = true;
+                }
+
                 _stopping = false;
             }
             else if (_wantContactor)

@@ -47,6 +47,10 @@ namespace Charger.Firmware.Control
 
         public bool ContactorFeedbackClosedWhenHigh { get; set; } = true;
 
+        public int LockConfirmMs { get; set; } = Contactors.ConnectorLock.DefaultConfirmMs;
+
+        public bool LockFeedbackLockedWhenHigh { get; set; } = true;
+
         /// <summary>Null: default settings for every thermistor ADC the hardware has.</summary>
         public ThermistorSettings[] Thermistors { get; set; }
 
@@ -110,15 +114,9 @@ namespace Charger.Firmware.Control
                 Fail("derating percentages must satisfy 0 < quarter <= half <= 100");
             }
 
-            if (Safety.FaultHoldMs < 0 || Safety.OverCurrentDurationMs <= 0 || Safety.MeterStaleMs <= 0)
-            {
-                Fail("Safety.FaultHoldMs must not be negative; over-current duration and meter stale time must be positive");
-            }
-
-            if (ContactorConfirmMs <= 0)
-            {
-                Fail("ContactorConfirmMs must be positive");
-            }
+            Safety.Validate();
+            Bound("ContactorConfirmMs", ContactorConfirmMs, MinContactorConfirmMs, MaxContactorConfirmMs);
+            Bound("LockConfirmMs", LockConfirmMs, 100, 5000);
 
             if (TetheredCableRatingDa < 0)
             {
@@ -133,6 +131,18 @@ namespace Charger.Firmware.Control
             if (Thermistors != null && Thermistors.Length != thermistorCount)
             {
                 Fail("Thermistors has " + Thermistors.Length + " settings for " + thermistorCount + " thermistor inputs");
+            }
+        }
+
+        /// <summary>Issue 12 item 12: the auxiliary contact must confirm within 10..1000 ms (a contactor operates in 20..100 ms).</summary>
+        public const int MinContactorConfirmMs = 10;
+        public const int MaxContactorConfirmMs = 1000;
+
+        private static void Bound(string name, int value, int min, int max)
+        {
+            if (value < min || value > max)
+            {
+                Fail(name + " " + value + " is outside " + min + ".." + max);
             }
         }
 

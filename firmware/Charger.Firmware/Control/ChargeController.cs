@@ -24,6 +24,7 @@ namespace Charger.Firmware.Control
         private readonly ProximityPilot _proximity;
         private readonly ThermalMonitor _thermal;
         private readonly Contactor _contactor;
+        private readonly ConnectorLock _lock;
         private readonly ChargerEventHub _events;
         private readonly SafetySupervisor _safety;
         private readonly OfferCalculator _offer;
@@ -72,9 +73,23 @@ namespace Charger.Firmware.Control
             _events = new ChargerEventHub(MaxEventSinks, log);
             _safety = new SafetySupervisor(config.Safety, _pilot, _proximity, _thermal, _contactor, hardware.PilotPwm,
                 hardware.RcdTrip, hardware.EmergencyStop, log, _events);
+            // Before the output stage exists: a latch that stood before the restart vetoes the very first tick.
+            _safety.RestoreLatches(hardware.LatchStorage);
             _offer = new OfferCalculator(config.Charging, _proximity, _thermal);
             _stateMachine = new ChargingStateMachine(config.Charging, _pilot, _safety, _offer, log);
+            if (hardware.LockActuator != null && config.TetheredCableRatingDa == 0)
+            {
+                if (hardware.LockFeedback == null)
+                {
+                    throw new ChargeControlConfigException("charge control hardware: a connector lock needs its feedback contact (LockFeedback)");
+                }
+
+                _lock = new ConnectorLock(hardware.LockActuator, hardware.LockFeedback, config.LockFeedbackLockedWhenHigh, config.LockConfirmMs);
+                _safety.ConnectorLock = _lock;
+            }
+
             _outputs = new OutputStage(_stateMachine, _safety, _contactor, hardware.PilotPwm, _pilot, _events, log);
+            _outputs.ConnectorLock = _lock;
         }
 
         /// <summary>Adds the stages in their required order and makes the safety supervisor the runtime's fail-safe.</summary>
@@ -135,10 +150,10 @@ namespace Charger.Firmware.Control
             _offer.SetMeterLimitDa(OfferCalculator.Unlimited);
         }
 
-        /// <summary>Meter health and phase currents after each poll (metering glue).</summary>
-        public void ReportMeter(long nowMs, bool healthy, double l1A, double l2A, double l3A)
+        /// <summary>Meter health and phase currents after each poll (metering glue), stamped with the time they were read.</summary>
+        public void ReportMeter(long readAtMs, bool healthy, double l1A, double l2A, double l3A)
         {
-            _safety.ReportMeter(nowMs, healthy, l1A, l2A, l3A);
+            _safety.ReportMeter(readAtMs, healthy, l1A, l2A, l3A);
         }
 
         /// <summary>Manual fault reset (console, OCPP). A welded contactor needs <paramref name="confirmed"/>.</summary>
@@ -271,6 +286,28 @@ namespace Charger.Firmware.Control
         public Contactor Contactor
         {
             get { return _contactor; }
+        }
+
+        /// <summary>Null on a tethered cable or a board without a lock.</summary>
+        public ConnectorLock ConnectorLock
+        {
+            get { return _lock; }
+        }
+
+        /// <summary>
+        /// UnlockConnector (OCPP) or the console: releases the lock only when nothing holds it (contactor
+        /// open and verified, not welded). False when it must stay locked or there is no lock.
+        /// </summary>
+        public bool RequestUnlock()
+        {
+            if (_lock == null || _outputs.LockHeld)
+            {
+                return false;
+            }
+
+            _stateMachine.SetAuthorized(false);
+            _lock.Command(false, _safety.LastTickMs);
+            return true;
         }
 
         public SafetySupervisor Safety

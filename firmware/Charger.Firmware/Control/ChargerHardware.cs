@@ -26,5 +26,17 @@ namespace Charger.Firmware.Control
 
         /// <summary>One ADC channel per NTC; matched by index with <see cref="ChargeControlConfig.Thermistors"/>.</summary>
         public IAdcChannel[] Thermistors { get; set; }
+
+        /// <summary>
+        /// Where the safety latches and retry counts survive a reboot or a power cut (issue 12 item 3);
+        /// null keeps them in RAM only (bench tests).
+        /// </summary>
+        public IFileStore LatchStorage { get; set; }
+
+        /// <summary>Connector lock actuator of a socket outlet (high = lock); null on a tethered cable.</summary>
+        public IDigitalOutput LockActuator { get; set; }
+
+        /// <summary>The lock's position contact; required with <see cref="LockActuator"/>.</summary>
+        public IDigitalInput LockFeedback { get; set; }
     }
 }

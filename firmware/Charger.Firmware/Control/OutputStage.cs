@@ -76,10 +76,44 @@ namespace Charger.Firmware.Control
             get { return _stateSinceMs; }
         }
 
+        /// <summary>Null without a connector lock (tethered cable).</summary>
+        public ConnectorLock ConnectorLock { get; set; }
+
+        /// <summary>
+        /// Something keeps the lock engaged: the contactor is commanded closed, its contact still reads
+        /// closed (open not yet verified), or it is welded.
+        /// </summary>
+        public bool LockHeld
+        {
+            get
+            {
+                return _contactor.CommandedClosed || _contactor.FeedbackClosed || _safety.IsActive(FaultCode.ContactorWelded);
+            }
+        }
+
         public void Tick(long nowMs)
         {
             bool hold = _safety.FaultHoldActive(nowMs);
             bool allowed = _safety.ChargingAllowed && !hold;
+            bool wantClose = _stateMachine.WantContactorClosed && allowed;
+            if (ConnectorLock != null)
+            {
+                // Issue 12 item 10: lock first and close only on confirmed feedback; hold while energised or
+                // welded; release only with the contactor open and verified. The lock engages with the PWM
+                // offer already, so a vehicle that asks for power finds the plug locked and is not delayed.
+                if (wantClose || LockHeld || (_stateMachine.WantPwm && allowed))
+                {
+                    ConnectorLock.Command(true, nowMs);
+                }
+                else if (!_stateMachine.WantPwm)
+                {
+                    ConnectorLock.Command(false, nowMs);
+                }
+
+                // A lock that opens while held loses its confirmation in the supervisor's evaluation of this same
+                // tick: the contactor opens at once.
+                wantClose = wantClose && ConnectorLock.Confirmed;
+            }
 
             int duty;
             if (hold)
@@ -95,7 +129,7 @@ namespace Charger.Firmware.Control
                 duty = StaticHighPermille;
             }
 
-            _contactor.Command(_stateMachine.WantContactorClosed && allowed, nowMs);
+            _contactor.Command(wantClose, nowMs);
             WriteDuty(duty);
             if (!_pwm.IsRunning)
             {

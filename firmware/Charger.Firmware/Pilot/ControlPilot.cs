@@ -26,6 +26,7 @@ namespace Charger.Firmware.Pilot
         private long _candidateSinceMs;
         private int _deviationTicks;
         private long _deviationSinceMs;
+        private int _deviationBits;
         private PilotLevel _rawLevel = PilotLevel.Invalid;
         private int _highMv;
         private int _lowMv;
@@ -35,6 +36,9 @@ namespace Charger.Firmware.Pilot
         private int _diodeBadTicks;
         private long _diodeBadSinceMs;
         private long _levelChangeCount;
+        private int _diodeOkTicks;
+        private bool _burstValid = true;
+        private long _invalidBurstCount;
 
         /// <param name="samplesPerBurst">Conversions per tick; the board file sizes it so the burst spans at least one PWM period.</param>
         /// <param name="debounceTicks">Consecutive ticks that must agree before a new state is accepted (1 = no debounce).</param>
@@ -133,6 +137,40 @@ namespace Charger.Firmware.Pilot
             get { return _diodeBadSinceMs; }
         }
 
+        /// <summary>
+        /// Issue 12 item 1: the contactor may close only after this many consecutive ticks in which the
+        /// PWM was running during the burst, the EV read C (or D) and the low half sat at -12 V. The
+        /// clock starts with the PWM, so a pilot that already reads C when the offer starts still waits.
+        /// </summary>
+        public const int DiodeCheckTicks = 2;
+
+        /// <summary>
+        /// Consecutive ticks with the PWM running, the EV in C or D and a valid -12 V low half (the diode
+        /// check). Any tick that fails it starts the count again.
+        /// </summary>
+        public int DiodeCheckTicksPassed
+        {
+            get { return _diodeOkTicks; }
+        }
+
+        /// <summary>True when the diode check has passed for at least <see cref="DiodeCheckTicks"/> consecutive ticks (and the debounce).</summary>
+        public bool DiodeCheckPassed
+        {
+            get { return _diodeOkTicks >= DiodeCheckTicks && _diodeOkTicks >= _debounceTicks; }
+        }
+
+        /// <summary>False when the latest burst held a conversion outside the converter range (a broken ADC or wiring).</summary>
+        public bool LastBurstValid
+        {
+            get { return _burstValid; }
+        }
+
+        /// <summary>Bursts rejected because a conversion was outside 0..MaxValue.</summary>
+        public long InvalidBurstCount
+        {
+            get { return _invalidBurstCount; }
+        }
+
         public int DebounceTicks
         {
             get { return _debounceTicks; }
@@ -147,9 +185,18 @@ namespace Charger.Firmware.Pilot
         {
             int minCounts = int.MaxValue;
             int maxCounts = int.MinValue;
+            int maxValue = _adc.MaxValue;
+            bool burstValid = true;
             for (int i = 0; i < _samplesPerBurst; i++)
             {
                 int counts = _adc.ReadRaw();
+                if (counts < 0 || counts > maxValue)
+                {
+                    // A conversion the converter cannot produce: the channel or its driver is broken, so the
+                    // whole burst says nothing about the EV (never a state, never a diode check).
+                    burstValid = false;
+                }
+
                 if (counts < minCounts)
                 {
                     minCounts = counts;
@@ -159,6 +206,12 @@ namespace Charger.Firmware.Pilot
                 {
                     maxCounts = counts;
                 }
+            }
+
+            _burstValid = burstValid;
+            if (!burstValid)
+            {
+                _invalidBurstCount++;
             }
 
             _highMv = _profile.ToPilotMv(maxCounts);
@@ -171,7 +224,7 @@ namespace Charger.Firmware.Pilot
 
             // While the charger holds the line at -12 V the samples say nothing about the EV: the level
             // is F until readings under a high drive have been debounced again.
-            PilotLevel measured = _thresholds.Classify(_highMv);
+            PilotLevel measured = burstValid ? _thresholds.Classify(_highMv) : PilotLevel.Invalid;
             PilotLevel raw = _drivingLow ? PilotLevel.F : measured;
             _rawLevel = raw;
             Debounce(raw, nowMs);
@@ -186,12 +239,25 @@ namespace Charger.Firmware.Pilot
             bool evPresent = raw == PilotLevel.B || raw == PilotLevel.C || raw == PilotLevel.D;
             bool diodeBad = pwmActive && evPresent && _thresholds.Classify(_lowMv) != PilotLevel.F;
             _diodeBadTicks = Count(diodeBad, _diodeBadTicks, nowMs, ref _diodeBadSinceMs);
+
+            bool charging = raw == PilotLevel.C || raw == PilotLevel.D;
+            bool diodeOk = pwmActive && burstValid && charging && _thresholds.Classify(_lowMv) == PilotLevel.F;
+            _diodeOkTicks = diodeOk ? (_diodeOkTicks < int.MaxValue ? _diodeOkTicks + 1 : _diodeOkTicks) : 0;
         }
 
         /// <summary>
-        /// A new state is accepted after <c>debounceTicks</c> consecutive ticks agree on it. Readings
-        /// that leave the accepted state for that long without agreeing among themselves make the
-        /// state Invalid, so an unstable line can never keep an old state (and a closed contactor) alive.
+        /// Issue 12 item 7: leaving an accepted state is decided over a bounded window of the last
+        /// <see cref="LeaveWindowTicks"/> bursts (100 ms at 10 ms ticks, the IEC 61851-1 Table A.6 limit):
+        /// once <c>debounceTicks</c> of them disagree with the state, it is left, for the new state when
+        /// that one is stable, for Invalid otherwise. Bursts that read the old state again do not start
+        /// anything over, so an interleaving of bursts cannot hold a closed contactor; a real C to B (every
+        /// burst B) is left on its debounce-th burst, well inside 30 ms.
+        /// </summary>
+        public const int LeaveWindowTicks = 10;
+
+        /// <summary>
+        /// A new state is accepted after <c>debounceTicks</c> consecutive ticks agree on it; the accepted
+        /// state is left by the bounded window above.
         /// </summary>
         private void Debounce(PilotLevel raw, long nowMs)
         {
@@ -206,22 +272,14 @@ namespace Charger.Firmware.Pilot
                 _candidateTicks++;
             }
 
-            if (raw == _level)
+            bool deviates = raw != _level;
+            if (deviates && _deviationBits == 0)
             {
-                _deviationTicks = 0;
+                _deviationSinceMs = nowMs;
             }
-            else
-            {
-                if (_deviationTicks == 0)
-                {
-                    _deviationSinceMs = nowMs;
-                }
 
-                if (_deviationTicks < _debounceTicks)
-                {
-                    _deviationTicks++;
-                }
-            }
+            _deviationBits = ((_deviationBits << 1) | (deviates ? 1 : 0)) & LeaveWindowMask;
+            _deviationTicks = CountBits(_deviationBits);
 
             if (_candidateTicks >= _debounceTicks && _level != _candidate)
             {
@@ -233,12 +291,27 @@ namespace Charger.Firmware.Pilot
             }
         }
 
+        private const int LeaveWindowMask = (1 << LeaveWindowTicks) - 1;
+
+        private static int CountBits(int bits)
+        {
+            int n = 0;
+            while (bits != 0)
+            {
+                bits &= bits - 1;
+                n++;
+            }
+
+            return n;
+        }
+
         private void Accept(PilotLevel level, long sinceMs)
         {
             _level = level;
             _levelSinceMs = sinceMs;
             _levelChangeCount++;
             _deviationTicks = 0;
+            _deviationBits = 0;
         }
 
         private int Count(bool seen, int ticks, long nowMs, ref long sinceMs)

@@ -15,5 +15,8 @@ namespace Charger.Firmware.Safety
         MeterFault = 9,
         CableFault = 10,
         InternalFailure = 11,
+
+        /// <summary>The socket's connector lock did not lock, or opened while held (issue 12 item 10).</summary>
+        LockFailure = 12,
     }
 }

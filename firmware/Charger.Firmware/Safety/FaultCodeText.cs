@@ -24,6 +24,7 @@ namespace Charger.Firmware.Safety
                 FaultCode.MeterFault => "MeterFault",
                 FaultCode.CableFault => "CableFault",
                 FaultCode.InternalFailure => "InternalFailure",
+                FaultCode.LockFailure => "LockFailure",
                 _ => "?" + (int)value,
             };
         }
@@ -68,6 +69,9 @@ namespace Charger.Firmware.Safety
                     return true;
                 case "internalfailure":
                     value = FaultCode.InternalFailure;
+                    return true;
+                case "lockfailure":
+                    value = FaultCode.LockFailure;
                     return true;
                 default:
                     value = FaultCode.RcdTrip;

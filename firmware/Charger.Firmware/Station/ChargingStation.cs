@@ -45,6 +45,23 @@ namespace Charger.Firmware.Station
             _log = new LogRing(hardware.Clock, settings.LogCapacity, settings.LogTextBytes);
             _runtime = new ChargerRuntime(_log, hardware.Watchdog, settings.Control.TickPeriodMs, 16, 32);
 
+            if (hardware.Control.LockActuator == null && hardware.ConnectorLock != null && hardware.ConnectorLockFeedback != null)
+            {
+                hardware.Control.LockActuator = hardware.ConnectorLock;
+                hardware.Control.LockFeedback = hardware.ConnectorLockFeedback;
+            }
+
+            if (hardware.Control.LatchStorage == null)
+            {
+                hardware.Control.LatchStorage = hardware.Storage;
+            }
+
+            if (hardware.MeterPort != null && settings.MeterProfile != null)
+            {
+                // The meter is the over-current supervision: when it goes silent the supervision is blind.
+                settings.Control.Safety.MeterFitted = true;
+            }
+
             _controller = new ChargeController(hardware.Control, settings.Control, _log);
             _controller.Register(_runtime);
             _faults = new FaultHistory(settings.FaultHistoryDepth, _controller.Safety);

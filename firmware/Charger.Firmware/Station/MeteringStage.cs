@@ -6,9 +6,8 @@ namespace Charger.Firmware.Station
 {
     /// <summary>
     /// Runs the meter service every tick (one poll spans several ticks) and, once per finished
-    /// poll, hands its health and phase currents to the safety supervisor. Reporting only finished
-    /// polls matters: the supervisor takes the report time as the age of the currents, so a meter
-    /// that stops answering must go stale there.
+    /// poll, hands its health and phase currents, stamped with the time they were read, to the
+    /// safety supervisor, so a meter that stops answering goes stale there.
     /// </summary>
     public sealed class MeteringStage : ITickStage
     {
@@ -37,10 +36,18 @@ namespace Charger.Firmware.Station
             }
 
             _pollsReported = pollsFinished;
+            long readAtMs = _meter.PhaseCurrentsReadAtMs;
+            if (readAtMs < 0 && _meter.ChargingPermitted)
+            {
+                // Nothing read yet and the billing policy does not object: there is nothing to report.
+                return;
+            }
 
-            // ChargingPermitted folds in the loss policy: under "continue and flag" a lost meter
-            // does not stop the session, it only marks the data missing.
-            _controller.ReportMeter(nowMs, _meter.ChargingPermitted,
+            // ChargingPermitted folds in the billing (loss) policy: under "continue and flag" a lost meter
+            // does not stop the session by itself. The currents carry the time they were read, never the
+            // time of this report (issue 12 item 6): the supervisor sees a silent meter go stale and
+            // stops charging when its over-current supervision has been blind too long.
+            _controller.ReportMeter(readAtMs < 0 ? nowMs : readAtMs, _meter.ChargingPermitted,
                 _meter.GetPhaseCurrentA(1), _meter.GetPhaseCurrentA(2), _meter.GetPhaseCurrentA(3));
         }
     }

@@ -140,6 +140,12 @@ namespace Charger.Firmware.Station
                 return UnlockStatus.UnknownConnector;
             }
 
+            if (_controller.ConnectorLock != null)
+            {
+                // The charge controller owns the lock: it is released only with the contactor open and verified.
+                return _controller.RequestUnlock() ? UnlockStatus.Unlocked : UnlockStatus.UnlockFailed;
+            }
+
             if (_connectorLock == null)
             {
                 _log.Write(LogLevel.Warning, "ocpp", "UnlockConnector: this station has no connector lock actuator");

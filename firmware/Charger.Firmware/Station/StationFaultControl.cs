@@ -7,7 +7,7 @@ namespace Charger.Firmware.Station
     /// <summary>The console's view of faults: the history, and a manual reset through the supervisor's rules.</summary>
     public sealed class StationFaultControl : IFaultControl
     {
-        private const int HighestFaultCode = (int)FaultCode.InternalFailure;
+        private const int HighestFaultCode = (int)FaultCode.LockFailure;
 
         private readonly FaultHistory _history;
         private readonly ChargeController _controller;

@@ -16,6 +16,9 @@ namespace Charger.Firmware.Station
         /// <summary>Connector lock actuator (high = locked); null on a tethered charger or a board without one.</summary>
         public IDigitalOutput ConnectorLock { get; set; }
 
+        /// <summary>The lock's position contact; with it the charge controller owns the lock (issue 12 item 10).</summary>
+        public IDigitalInput ConnectorLockFeedback { get; set; }
+
         /// <summary>RS-485 bus to the energy meter; null on a board without a meter.</summary>
         public ISerialPort MeterPort { get; set; }
 

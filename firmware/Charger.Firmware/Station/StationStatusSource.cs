@@ -107,7 +107,7 @@ namespace Charger.Firmware.Station
                 ThermistorSettings s = _controller.Config.Thermistors != null ? _controller.Config.Thermistors[i] : null;
                 string name = s != null ? s.Name : "ntc" + i;
                 SensorStatus status = _controller.GetTemperatureStatus(i);
-                string value = status == SensorStatus.Ok ? NumberText.Fixed(_controller.GetTemperatureC(i), 1) + " C" : "sensor " + SensorStatusText.Of(status).ToLower();
+                string value = status == SensorStatus.Ok ? NumberText.Fixed(_controller.GetTemperatureC(i), 1) + " C" : "sensor " + SensorStatusText.Describe(status);
                 headline += (i == 0 ? ": " : ", ") + name + " " + value;
                 n = Put(d, n, name + ": " + value + ", derating " + DeratingStageText.Of(_controller.GetDeratingStage(i)));
             }

@@ -5,10 +5,15 @@ namespace Charger.Firmware.Thermal
     /// <summary>
     /// An NTC read through a divider: series resistor to the reference, NTC to ground, so
     /// R = Rseries × counts / (max - counts). Readings within a small margin of either rail are open
-    /// or shorted sensors and never turn into a temperature (fail safe).
+    /// or shorted sensors and never turn into a temperature (fail safe); so are temperatures outside
+    /// the plausible -40..+150 °C.
     /// </summary>
     public sealed class NtcThermistor
     {
+        /// <summary>Issue 12 item 9: readings outside -40..+150 °C are a sensor fault, not a temperature.</summary>
+        public const double PlausibleMinC = -40.0;
+        public const double PlausibleMaxC = 150.0;
+
         private readonly IAdcChannel _adc;
         private readonly string _name;
         private readonly int _seriesOhms;
@@ -82,7 +87,15 @@ namespace Charger.Firmware.Thermal
             }
 
             double ohms = (double)_seriesOhms * counts / (max - counts);
-            _temperatureC = _model.TemperatureCFor(ohms);
+            double temperatureC = _model.TemperatureCFor(ohms);
+            if (!(temperatureC >= PlausibleMinC && temperatureC <= PlausibleMaxC))
+            {
+                // Also catches NaN: a wrong NTC, a leaky connector or a drifting reference, never a reading to trust.
+                _status = SensorStatus.Implausible;
+                return _status;
+            }
+
+            _temperatureC = temperatureC;
             _status = SensorStatus.Ok;
             return _status;
         }

@@ -13,7 +13,7 @@ public static partial class ScenarioParser
 {
     public static readonly string[] Verbs =
     {
-        "plug", "unplug", "ev", "swipe", "temp", "ambient", "rcd", "estop", "weld", "stick-open",
+        "plug", "unplug", "ev", "swipe", "temp", "ambient", "rcd", "estop", "weld", "stick-open", "lock",
         "contactor-ok", "meter", "network", "power-cut", "csms", "expect", "wait",
     };
 
@@ -157,6 +157,9 @@ public static partial class ScenarioParser
                 return null;
             case "meter":
                 OneOf(line, "meter", args, "fail", "ok");
+                return null;
+            case "lock":
+                OneOf(line, "lock", args, "jam", "ok");
                 return null;
             case "network":
                 OneOf(line, "network", args, "down", "up");

@@ -61,6 +61,8 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private readonly SimDigitalOutput _coil = new();
     private readonly SimDigitalInput _auxiliary = new(false);
     private readonly SimDigitalOutput _connectorLock = new();
+    private readonly SimDigitalInput _lockFeedback = new(false);
+    private readonly ConnectorLockModel _lock;
     private readonly ContactorModel _contactor;
     private readonly SimAdcChannel[] _ntcAdcs;
     private readonly ThermalModel[] _thermal;
@@ -100,6 +102,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         _pilot = new SimPilotSignal(_pilotAdc, _pwm);
         _proximity = new SimProximity(_proximityAdc, ChargeControlConfig.DefaultProximityPullUpOhms);
         _contactor = new ContactorModel(_coil, _auxiliary);
+        _lock = new ConnectorLockModel(_connectorLock, _lockFeedback);
         _watchdog = new SimWatchdog(_clock);
         Ev = new ElectricVehicle
         {
@@ -156,6 +159,8 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     public MemoryFileStore Store => _store;
 
     public ContactorModel Contactor => _contactor;
+
+    public ConnectorLockModel Lock => _lock;
 
     public Sdm630Model Meter => _meter;
 
@@ -256,6 +261,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         _lastWorldMs = t;
         double offerA = PwmOfferA();
         _contactor.Step(t);
+        _lock.Step(t);
         Ev.Step(t, offerA, offerA > 0, _contactor.IsClosed);
         _pilot.EvState = Ev.PilotLoad switch
         {
@@ -349,6 +355,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 Thermistors = _ntcAdcs,
             },
             ConnectorLock = _connectorLock,
+            ConnectorLockFeedback = _lockFeedback,
             MeterPort = _meterBus.A,
             ConsolePort = _options.ConsolePort,
             Storage = _store,
@@ -535,6 +542,9 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 break;
             case "meter":
                 _meter.Slave.Silent = a0 == "fail";
+                break;
+            case "lock":
+                _lock.Jammed = a0 == "jam";
                 break;
             case "power-cut":
                 long offMs = step.Args.Length == 2 ? ScenarioParser.ParseDuration(step.LineNumber, step.Args[1], "a duration") : _options.DefaultPowerCutMs;

@@ -139,6 +139,7 @@ public class ChargeControlProperties
         long readySinceMs = -1;
         long lastRaiseSeen = 0;
         long lastRaiseMs = long.MinValue / 2;
+        int diodeCheckRun = 0;
         int tickIndex = 0;
         var trace = new System.Collections.Generic.Queue<string>();
 
@@ -172,6 +173,11 @@ public class ChargeControlProperties
                 bool evPresent = truth == PilotLevel.B || truth == PilotLevel.C || truth == PilotLevel.D;
                 diodeSinceMs = Since(pwmRunningBefore && evPresent && truthLow != PilotLevel.F, diodeSinceMs, now);
 
+                // Issue 12 item 1: the diode-check clock starts with the PWM. A close is allowed only after two
+                // consecutive bursts taken with the PWM running, the EV in C (or D) and the low half at -12 V.
+                bool diodeSeen = pwmRunningBefore && (truth == PilotLevel.C || truth == PilotLevel.D) && truthLow == PilotLevel.F;
+                diodeCheckRun = diodeSeen ? diodeCheckRun + 1 : 0;
+
                 if (closedBefore)
                 {
                     _closedTicks++;
@@ -182,6 +188,11 @@ public class ChargeControlProperties
                 }
 
                 string where = $"tick {tickIndex} at {now} ms, step {Array.IndexOf(scenario.Steps, step)}";
+                if (!closedBefore && c.ContactorCommandedClosed)
+                {
+                    Assert.True(diodeCheckRun >= 2, $"{where}: closed after only {diodeCheckRun} ticks of diode check with the PWM running");
+                }
+
                 if (c.ContactorCommandedClosed)
                 {
                     // The invariant.

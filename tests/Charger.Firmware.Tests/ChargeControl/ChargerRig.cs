@@ -18,7 +18,8 @@ internal sealed class ChargerRig
 
     private readonly BetaNtcModel _ntc = new();
 
-    public ChargerRig(Action<ChargeControlConfig> configure = null, int thermistors = 2, bool tethered = false)
+    public ChargerRig(Action<ChargeControlConfig> configure = null, int thermistors = 2, bool tethered = false,
+        Func<SimAdcChannel, Charger.Hal.IAdcChannel> wrapPilotAdc = null, Charger.Hal.IFileStore store = null, bool withLock = false)
     {
         Clock = new VirtualClock(1000);
         Log = new RecordingLog();
@@ -41,7 +42,7 @@ internal sealed class ChargerRig
 
         var hardware = new ChargerHardware
         {
-            PilotAdc = PilotAdc,
+            PilotAdc = wrapPilotAdc != null ? wrapPilotAdc(PilotAdc) : PilotAdc,
             PilotPwm = Pwm,
             ProximityAdc = tethered ? null : ProximityAdc,
             RcdTrip = Rcd,
@@ -49,7 +50,16 @@ internal sealed class ChargerRig
             ContactorCoil = Coil,
             ContactorFeedback = Aux,
             Thermistors = Thermistors,
+            LatchStorage = store,
         };
+        if (withLock)
+        {
+            LockActuator = new SimDigitalOutput();
+            LockFeedback = new SimDigitalInput(false);
+            hardware.LockActuator = LockActuator;
+            hardware.LockFeedback = LockFeedback;
+        }
+
         Config = new ChargeControlConfig();
         if (tethered)
         {
@@ -81,6 +91,14 @@ internal sealed class ChargerRig
     public SimDigitalInput Aux { get; }
     public ContactorModel ContactorModel { get; }
     public SimAdcChannel[] Thermistors { get; }
+    public SimDigitalOutput LockActuator { get; }
+    public SimDigitalInput LockFeedback { get; }
+
+    /// <summary>With a lock: its pin follows the actuator after this travel time unless jammed.</summary>
+    public int LockTravelMs { get; set; } = 200;
+    public bool LockJammed { get; set; }
+    private bool _lastLockCommand;
+    private long _lockCommandMs;
     public ChargeControlConfig Config { get; }
     public ChargeController Controller { get; }
     public RecordingEvents Events { get; }
@@ -95,6 +113,20 @@ internal sealed class ChargerRig
     {
         Clock.Advance(TickMs);
         ContactorModel.Step(Clock.NowMs);
+        if (LockActuator != null)
+        {
+            if (LockActuator.State != _lastLockCommand)
+            {
+                _lastLockCommand = LockActuator.State;
+                _lockCommandMs = Clock.NowMs;
+            }
+
+            if (!LockJammed && Clock.NowMs - _lockCommandMs >= LockTravelMs)
+            {
+                LockFeedback.Level = _lastLockCommand;
+            }
+        }
+
         if (EvCurrentA is double amps)
         {
             double drawn = ContactorModel.Closed ? amps : 0.0;

@@ -48,12 +48,13 @@ public class SafetySupervisorTests
     }
 
     [Fact]
-    public void RcdRetriesAfterFiveMinutesSixTimesThenLatchesForManualReset()
+    public void RcdRetriesAfterFiveMinutesThreeTimesThenLatchesForManualReset()
     {
-        var rig = new ChargerRig(c => c.Safety.FaultHoldMs = 0);
+        var rig = new ChargerRig(c => c.Safety.FaultHoldMs = SafetySettings.MinFaultHoldMs);
         rig.Ev.EvState = EvPilotState.B;
         rig.RunMs(50);
-        for (int trip = 1; trip <= 6; trip++)
+        // Issue 12 item 4: at most 3 automatic retries (it was 6).
+        for (int trip = 1; trip <= 3; trip++)
         {
             rig.Rcd.Level = true;
             rig.Tick();
@@ -173,7 +174,8 @@ public class SafetySupervisorTests
         rig.StartCharging();
         for (int i = 0; i < 5; i++)
         {
-            rig.EvCurrentA = 25.0;
+            // 19 A on a 15.9 A offer: over the slow stage's margin, under the fast stage's 125 % + 0.5 A.
+            rig.EvCurrentA = 19.0;
             rig.RunMs(6000);
             rig.EvCurrentA = 10.0;
             rig.RunMs(100);
@@ -293,7 +295,7 @@ public class SafetySupervisorTests
         Assert.Equal("emergency stop pressed", rig.Controller.Safety.GetReason(FaultCode.EmergencyStop));
         Assert.Equal(LatchPolicy.AutoRetry, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).Latch);
         Assert.Equal(300000, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).RetryDelayMs);
-        Assert.Equal(6, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).MaxRetries);
+        Assert.Equal(3, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).MaxRetries);
         rig.Rcd.Level = false;
         rig.EmergencyStop.Level = false;
         rig.Tick();
