@@ -14,12 +14,15 @@ namespace Charger.Firmware.Station
     {
         private readonly MeterService _meter;
         private readonly ChargeController _controller;
+        private readonly ServiceStop _serviceStop;
         private int _pollsReported;
+        private bool _lossDeferred;
 
-        public MeteringStage(MeterService meter, ChargeController controller)
+        public MeteringStage(MeterService meter, ChargeController controller, ServiceStop serviceStop)
         {
             _meter = meter;
             _controller = controller;
+            _serviceStop = serviceStop;
         }
 
         public string Name
@@ -31,16 +34,37 @@ namespace Charger.Firmware.Station
         {
             _meter.Tick(nowMs);
             int pollsFinished = _meter.PollsSucceeded + _meter.PollsFailed;
-            if (pollsFinished == _pollsReported)
+            if (pollsFinished == _pollsReported && !(_lossDeferred && _serviceStop.IsServiceStopComplete))
             {
                 return;
             }
 
             _pollsReported = pollsFinished;
+            bool permitted = _meter.ChargingPermitted;
+            if (_serviceStop != null)
+            {
+                // Meter loss is a service stop, not a safety trip (issue 12 item 2): while the
+                // contactor carries load, the offer is withdrawn first and the loss reaches the
+                // safety supervisor (MeterFault) only once the contactor is open.
+                if (!permitted)
+                {
+                    _serviceStop.RequestServiceStop(ServiceStopReason.MeterLoss, nowMs);
+                    _lossDeferred = !_serviceStop.IsServiceStopComplete;
+                    if (_lossDeferred)
+                    {
+                        return;
+                    }
+                }
+                else
+                {
+                    _lossDeferred = false;
+                    _serviceStop.Release(ServiceStopReason.MeterLoss);
+                }
+            }
 
             // ChargingPermitted folds in the loss policy: under "continue and flag" a lost meter
             // does not stop the session, it only marks the data missing.
-            _controller.ReportMeter(nowMs, _meter.ChargingPermitted,
+            _controller.ReportMeter(nowMs, permitted,
                 _meter.GetPhaseCurrentA(1), _meter.GetPhaseCurrentA(2), _meter.GetPhaseCurrentA(3));
         }
     }
