@@ -231,7 +231,10 @@ namespace Charger.Firmware.Station
 
             TransactionService tx = _ocpp.Transactions;
             bool ev = IsEvConnected(EvseId);
-            bool power = _controller.ContactorFeedbackClosed;
+            // The power path counts as closed only when this boot commanded it closed AND the
+            // feedback confirms it: feedback that reads closed with the coil off (stale at boot, or
+            // a welded contactor, which the safety supervisor reports) never starts a transaction.
+            bool power = _controller.ContactorCommandedClosed && _controller.ContactorFeedbackClosed;
             if (ev && !_evConnected)
             {
                 tx.EvConnected(EvseId, ConnectorId, nowMs);

@@ -718,7 +718,8 @@ namespace Charger.Ocpp.Transactions
                 return;
             }
 
-            string payload = message.Payload;
+            // Events produced before the clock was set leave with their real time (issue 17 item 4).
+            string payload = TimestampResolver.Resolve(message.Payload, _clock);
             message.Payload = null;
             if (_rpc.Call(TransactionEventAction, payload, _eventResponseSchema, this, message, SendPermission.RequiresAccepted))
             {

@@ -1,0 +1,49 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using Charger.Sim.Models.Csms;
+using Charger.Sim.Reporting;
+using Charger.Sim.Scenarios;
+using Charger.Sim.Simulation;
+
+namespace Charger.Sim.Tests.Conformance;
+
+/// <summary>Issue 17 items 4 to 6: transaction events as the specification reads them.</summary>
+public class TransactionConformanceTests
+{
+    private static SimulatedStation Run(string script, SimOptions options = null)
+    {
+        var sim = new SimulatedStation(options ?? new SimOptions(), new EventLog());
+        var result = new ScenarioRunner(sim).Run(ScenarioParser.Parse("t", script));
+        Assert.True(result.Passed, string.Join("\n", result.Failures));
+        return sim;
+    }
+
+    private static JsonElement[] TransactionEvents(SimulatedStation sim) =>
+        sim.Csms.FrameLog
+            .Where(f => f.Direction == FrameDirection.In && f.MessageTypeId == 2 && f.Action == "TransactionEvent")
+            .Select(f => JsonDocument.Parse(f.Frame).RootElement[3].Clone())
+            .ToArray();
+
+    [Fact]
+    public void ContactorReadingClosedAtBootStartsNoTransaction_E01_FR_01()
+    {
+        // A welded contactor keeps its feedback closed through a power cut with the cable in.
+        var sim = Run("""
+            2s   plug 32A
+            +1s  ev charge
+            +1s  swipe RFID-0001
+            +0s  expect transaction started within 3s
+            +30s weld
+            +1s  power-cut for 2s
+            +30s expect transaction ended
+            +1m  wait
+            """);
+
+        // Only the driver's transaction exists; nothing started without authorization.
+        var tx = Assert.Single(sim.Csms.Transactions);
+        Assert.Equal("PowerLoss", tx.StoppedReason);
+        Assert.All(TransactionEvents(sim).Where(e => e.GetProperty("eventType").GetString() == "Started"),
+            e => Assert.True(e.TryGetProperty("idToken", out _), "a transaction started without an idToken"));
+    }
+}
