@@ -70,6 +70,7 @@ namespace Charger.Firmware.Station
             {
                 _bridge = new OcppBridge(_controller, _serviceStop, hardware.ConnectorLock, _log);
                 _trace = new TracingWebSocket(hardware.CsmsSocket, hardware.Clock, _log);
+                settings.Ocpp.StartedAtTickMs = hardware.Clock.NowMs;
                 _ocpp = new OcppStation(settings.Ocpp, _trace, hardware.Storage, hardware.Random, _log, _bridge, _bridge,
                     new TransactionOptions(), settings.BootReason, new RpcLimits());
                 _bridge.Attach(_ocpp);

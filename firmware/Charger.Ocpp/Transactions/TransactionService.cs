@@ -170,9 +170,12 @@ namespace Charger.Ocpp.Transactions
                     continue;
                 }
 
-                // The clock may not be set yet after a power cut: never date the end before the start.
+                // The Ended is dated when the station learns of the loss (now), never at the start
+                // (issue 17 item 5). Before the clock is set after the power cut, "now" is the
+                // unsynchronised marker plus the uptime, which TimestampResolver turns into the real
+                // time once BootNotification or the RTC sets the clock, before the event is sent.
                 long utcMs = NowUtcMs(nowMs);
-                if (utcMs < tx.StartedAtUtcMs)
+                if (_clock.IsSynchronized && utcMs < tx.StartedAtUtcMs)
                 {
                     utcMs = tx.StartedAtUtcMs;
                 }

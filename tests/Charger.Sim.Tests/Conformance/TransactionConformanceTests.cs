@@ -46,4 +46,28 @@ public class TransactionConformanceTests
         Assert.All(TransactionEvents(sim).Where(e => e.GetProperty("eventType").GetString() == "Started"),
             e => Assert.True(e.TryGetProperty("idToken", out _), "a transaction started without an idToken"));
     }
+
+    [Fact]
+    public void EndedAfterAPowerLossIsDatedAfterItsLastUpdatedNotAtItsStart_E13()
+    {
+        var sim = Run("""
+            2s   plug 32A
+            +1s  ev charge
+            +1s  swipe RFID-0001
+            +0s  expect transaction started within 3s
+            +20m power-cut for 5s
+            +1m  expect transaction ended
+            +1m  wait
+            """);
+
+        var events = TransactionEvents(sim);
+        DateTime Stamp(JsonElement e) => DateTime.Parse(e.GetProperty("timestamp").GetString(), null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var started = events.Single(e => e.GetProperty("eventType").GetString() == "Started");
+        var ended = events.Single(e => e.GetProperty("eventType").GetString() == "Ended");
+        var lastUpdated = events.Where(e => e.GetProperty("eventType").GetString() == "Updated").Max(Stamp);
+        Assert.Equal("PowerLoss", ended.GetProperty("transactionInfo").GetProperty("stoppedReason").GetString());
+        Assert.True(Stamp(ended) > lastUpdated, $"Ended at {Stamp(ended):O}, last Updated at {lastUpdated:O}");
+        Assert.True((Stamp(ended) - Stamp(started)).TotalMinutes >= 20, $"duration {(Stamp(ended) - Stamp(started))}");
+        Assert.All(events, e => Assert.Equal(2026, Stamp(e).Year));
+    }
 }
