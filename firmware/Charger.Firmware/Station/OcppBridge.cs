@@ -240,6 +240,15 @@ namespace Charger.Firmware.Station
                 tx.EvConnected(EvseId, ConnectorId, nowMs);
             }
 
+            // The charging state goes first: a transaction that the closing contactor starts then
+            // says Charging in its Started event (issue 17 item 6: it said SuspendedEVSE).
+            ChargingState state = ChargingStateNow(ev, power);
+            if (state != _chargingState)
+            {
+                tx.SetChargingState(EvseId, state, nowMs);
+                _chargingState = state;
+            }
+
             if (power != _powerPathClosed)
             {
                 if (power)
@@ -252,13 +261,6 @@ namespace Charger.Firmware.Station
                 }
 
                 _powerPathClosed = power;
-            }
-
-            ChargingState state = ChargingStateNow(ev, power);
-            if (state != _chargingState)
-            {
-                tx.SetChargingState(EvseId, state, nowMs);
-                _chargingState = state;
             }
 
             if (!ev && _evConnected)
@@ -337,7 +339,10 @@ namespace Charger.Firmware.Station
 
             if (!_controller.Authorized)
             {
-                return ChargingState.EVConnected;
+                // A transaction that goes on without authorization (StopTxOnInvalidId false, E05)
+                // is held back by the station: SuspendedEVSE, not EVConnected (issue 17 item 6).
+                bool running = _ocpp != null && _ocpp.Transactions.HasTransaction(EvseId);
+                return running ? ChargingState.SuspendedEVSE : ChargingState.EVConnected;
             }
 
             // Authorized but not charging: the EV is not asking (B2), or the station holds back

@@ -257,7 +257,7 @@ namespace Charger.Ocpp.Transactions
             }
 
             evse.PowerPathClosed = true;
-            Evaluate(evse, nowMs, "ChargingStateChanged", StopReason.Local);
+            Evaluate(evse, nowMs, "ChargingStateChanged", StopReason.Local, false);
         }
 
         /// <summary>The charger opened the EVSE's contactors; <paramref name="reason"/> is why, used when that ends the transaction.</summary>
@@ -270,7 +270,7 @@ namespace Charger.Ocpp.Transactions
             }
 
             evse.PowerPathClosed = false;
-            Evaluate(evse, nowMs, "ChargingStateChanged", reason);
+            Evaluate(evse, nowMs, "ChargingStateChanged", reason, false);
         }
 
         /// <summary>The charging state changed (E02: an Updated event with ChargingStateChanged while a transaction runs).</summary>
@@ -350,8 +350,24 @@ namespace Charger.Ocpp.Transactions
         /// </summary>
         public void Deauthorize(int evseId, StopReason reason, string triggerReason, long nowMs)
         {
+            Deauthorize(evseId, reason, triggerReason, null, nowMs);
+        }
+
+        /// <summary>
+        /// As <see cref="Deauthorize(int, StopReason, string, long)"/>, by <paramref name="stopToken"/>:
+        /// a different card (one of the same group, C09/E07) is reported in the event that follows,
+        /// so an Ended caused by it carries its idToken (issue 17 item 6).
+        /// </summary>
+        public void Deauthorize(int evseId, StopReason reason, string triggerReason, IdToken stopToken, long nowMs)
+        {
             EvseTransactionState evse = Require(evseId);
             bool hadTransaction = evse.HasTransaction;
+            if (hadTransaction && stopToken != null && (evse.Token == null || !evse.Token.SameAs(stopToken)))
+            {
+                evse.Token = stopToken;
+                evse.TokenReported = false;
+            }
+
             evse.Authorized = false;
             evse.EvConnectionDeadlineMs = -1;
             Evaluate(evse, nowMs, triggerReason, reason);
@@ -740,6 +756,16 @@ namespace Charger.Ocpp.Transactions
         /// </summary>
         private void Evaluate(EvseTransactionState evse, long nowMs, string triggerReason, StopReason stopReason)
         {
+            Evaluate(evse, nowMs, triggerReason, stopReason, true);
+        }
+
+        /// <param name="updateIfRunning">
+        /// False for a contactor change: it may start or end a transaction, but the chargingState it
+        /// brings is reported by <see cref="SetChargingState"/>; an Updated "ChargingStateChanged"
+        /// with the state unchanged is not what E02 describes (issue 17 item 6).
+        /// </param>
+        private void Evaluate(EvseTransactionState evse, long nowMs, string triggerReason, StopReason stopReason, bool updateIfRunning)
+        {
             int active = evse.CurrentFlags;
             int rising = active & ~evse.ActiveFlags;
             evse.ActiveFlags = active;
@@ -767,7 +793,10 @@ namespace Charger.Ocpp.Transactions
                 return;
             }
 
-            Emit(evse, TransactionEventType.Updated, nowMs, triggerReason, null, null);
+            if (updateIfRunning)
+            {
+                Emit(evse, TransactionEventType.Updated, nowMs, triggerReason, null, null);
+            }
         }
 
         private void Start(EvseTransactionState evse, long nowMs, string triggerReason)
@@ -809,7 +838,7 @@ namespace Charger.Ocpp.Transactions
             long utcMs = NowUtcMs(nowMs);
             MeterSampleBuffer samples = evse.EndedSamples;
             samples.Add(evse.Meter, utcMs, MeterSampleBuffer.ContextEnd, _vars.EndedMeasurands);
-            Emit(evse, TransactionEventType.Ended, nowMs, triggerReason, reason.ToString(), samples);
+            Emit(evse, TransactionEventType.Ended, nowMs, triggerReason, StopReasonName(reason), samples);
             bool wasAuthorized = evse.Authorized;
             evse.ClearTransaction();
             evse.ActiveFlags = evse.CurrentFlags;
@@ -867,6 +896,37 @@ namespace Charger.Ocpp.Transactions
         private long NowUtcMs(long nowMs)
         {
             return EpochTime.ToUtcMs(_clock.UtcAt(nowMs));
+        }
+
+        /// <summary>
+        /// ReasonEnumType text; an enum's ToString gives its number on the device, so the wire
+        /// would read "stoppedReason":"6" without this table.
+        /// </summary>
+        public static string StopReasonName(StopReason reason)
+        {
+            switch (reason)
+            {
+                case StopReason.Local: return "Local";
+                case StopReason.DeAuthorized: return "DeAuthorized";
+                case StopReason.EmergencyStop: return "EmergencyStop";
+                case StopReason.EnergyLimitReached: return "EnergyLimitReached";
+                case StopReason.EVDisconnected: return "EVDisconnected";
+                case StopReason.GroundFault: return "GroundFault";
+                case StopReason.ImmediateReset: return "ImmediateReset";
+                case StopReason.LocalOutOfCredit: return "LocalOutOfCredit";
+                case StopReason.MasterPass: return "MasterPass";
+                case StopReason.Other: return "Other";
+                case StopReason.OvercurrentFault: return "OvercurrentFault";
+                case StopReason.PowerLoss: return "PowerLoss";
+                case StopReason.PowerQuality: return "PowerQuality";
+                case StopReason.Reboot: return "Reboot";
+                case StopReason.Remote: return "Remote";
+                case StopReason.SOCLimitReached: return "SOCLimitReached";
+                case StopReason.StoppedByEV: return "StoppedByEV";
+                case StopReason.TimeLimitReached: return "TimeLimitReached";
+                case StopReason.Timeout: return "Timeout";
+                default: return "Other";
+            }
         }
 
         private static string TriggerFor(StopReason reason)
