@@ -80,6 +80,7 @@ namespace Charger.Ocpp
                 config.ConnectorsPerEvse.Length, transactionOptions);
             _authorization = new AuthorizationService(_rpc, _connection, _clock, _vars, store, log, control, _transactions);
             _authorization.Load();
+            _availability.TransactionQueue = _transactions.Queue;
             _transactions.Recover(config.StartedAtTickMs);
 
             _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema(), new TriggerMessageHandler(_registration, _availability, hooks, _transactions));
