@@ -80,7 +80,6 @@ namespace Charger.Ocpp.Transactions
             get { return _entries.Count == 0; }
         }
 
-        /// <summary>True between <see cref="MarkSent"/> and the answer (or <see cref="ReleaseInFlight"/>).</summary>
         /// <summary>Queue sequence of the oldest message, or -1 when empty (entries leave in order).</summary>
         public long HeadQueueSeq
         {
@@ -93,6 +92,7 @@ namespace Charger.Ocpp.Transactions
             get { return _nextQueueSeq; }
         }
 
+        /// <summary>True between <see cref="MarkSent"/> and the answer (or <see cref="ReleaseInFlight"/>).</summary>
         public bool HeadInFlight
         {
             get { return _headInFlight; }

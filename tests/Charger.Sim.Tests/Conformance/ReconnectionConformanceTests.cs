@@ -24,17 +24,17 @@ public class ReconnectionConformanceTests
             +10m  swipe RFID-0001
             +10s  unplug
             +10m  network up
-            +0s   expect transaction ended within 5m
-            +1m   wait
+            +0s   expect transaction ended within 20m
             """));
         Assert.True(result.Passed, string.Join("\n", result.Failures));
+        sim.AdvanceTo(sim.NowMs + 60_000);
 
         long upAtMs = 3_000 + 60_000 + 600_000 + 10_000 + 600_000 + 1_000;
         var after = sim.Csms.FrameLog.Where(f => f.Direction == FrameDirection.In && f.MessageTypeId == 2 && f.TimeMs >= upAtMs - 1_000).ToList();
         int endedAt = after.FindIndex(f => f.Action == "TransactionEvent" && f.Frame.Contains("\"Ended\""));
         int firstStatus = after.FindIndex(f => f.Action == "StatusNotification");
         Assert.True(endedAt >= 0, "Ended not delivered after reconnection");
-        Assert.True(firstStatus > endedAt, $"StatusNotification (#{firstStatus}) overtook the queued Ended (#{endedAt})");
+        Assert.True(firstStatus > endedAt, $"StatusNotification (#{firstStatus}) overtook the queued Ended (#{endedAt}): " + string.Join("\n", sim.Csms.FrameLog.Where(f => f.TimeMs >= upAtMs - 1_000).Select(f => f.ToString().Substring(0, Math.Min(160, f.ToString().Length)))));
 
         // The Available status is dated at the unplug, ten minutes before the reconnection.
         var status = JsonDocument.Parse(after[firstStatus].Frame).RootElement[3];
