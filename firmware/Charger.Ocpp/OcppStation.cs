@@ -80,7 +80,8 @@ namespace Charger.Ocpp
                 config.ConnectorsPerEvse.Length, transactionOptions);
             _authorization = new AuthorizationService(_rpc, _connection, _clock, _vars, store, log, control, _transactions);
             _authorization.Load();
-            _transactions.Recover(0);
+            _availability.TransactionQueue = _transactions.Queue;
+            _transactions.Recover(config.StartedAtTickMs);
 
             _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema, new TriggerMessageHandler(_registration, _availability, hooks, _transactions));
             _rpc.Register("ClearCache", AuthorizationSchemas.EmptyRequest, new ClearCacheHandler(_authorization));

@@ -13,7 +13,12 @@ namespace Charger.Ocpp
 
         // Until the CSMS or an RTC sets it the clock starts at the OCPP 2.0.1 publication year, so
         // timestamps stay valid RFC 3339 and are recognisably unsynchronised.
-        private long _baseUtcTicks = new DateTime(2020, 3, 31, 0, 0, 0, 0).Ticks;
+        private static readonly long UnsyncedBaseTicks = new DateTime(2020, 3, 31, 0, 0, 0, 0).Ticks;
+
+        // An unsynchronised stamp is the marker date plus the uptime; a year of uptime bounds it.
+        private const long UnsyncedWindowTicks = 366L * 24 * 3600 * 1000 * TicksPerMs;
+
+        private long _baseUtcTicks = UnsyncedBaseTicks;
         private long _baseMs;
         private bool _synchronized;
 
@@ -33,6 +38,32 @@ namespace Charger.Ocpp
         public DateTime UtcAt(long nowMs)
         {
             return new DateTime(_baseUtcTicks + (nowMs - _baseMs) * TicksPerMs);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="stamp"/> was taken before this clock was set (the marker date
+        /// plus the uptime of this boot).
+        /// </summary>
+        public static bool IsUnsynchronizedStamp(DateTime stamp)
+        {
+            return stamp.Ticks >= UnsyncedBaseTicks && stamp.Ticks < UnsyncedBaseTicks + UnsyncedWindowTicks;
+        }
+
+        /// <summary>
+        /// The real time of a stamp taken before the clock was set, once it is set: the stamp holds
+        /// the monotonic time of the event, and the clock is an offset from that same monotonic
+        /// time (issue 17 item 4: no event leaves with a time from before the clock was set).
+        /// Returns <paramref name="stamp"/> unchanged when the clock is still unset or the stamp is real.
+        /// </summary>
+        public DateTime Resolve(DateTime stamp)
+        {
+            if (!_synchronized || !IsUnsynchronizedStamp(stamp))
+            {
+                return stamp;
+            }
+
+            long tickMs = (stamp.Ticks - UnsyncedBaseTicks) / TicksPerMs;
+            return UtcAt(tickMs);
         }
     }
 }

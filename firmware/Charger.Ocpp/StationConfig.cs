@@ -29,6 +29,13 @@ namespace Charger.Ocpp
         /// <summary>Connectors on each EVSE; the array length is the EVSE count (EVSE ids start at 1).</summary>
         public int[] ConnectorsPerEvse = new int[] { 1 };
 
+        /// <summary>
+        /// Monotonic time (ms) at which the client is built: interrupted transactions are ended
+        /// at this time (issue 17 item 5). 0 on a board, which builds the client at boot; the
+        /// firmware sets it from its clock.
+        /// </summary>
+        public long StartedAtTickMs;
+
         /// <summary>Power rating of each EVSE in W (EVSE.Power MaxSet).</summary>
         public int EvseMaxPowerW = 22000;
 

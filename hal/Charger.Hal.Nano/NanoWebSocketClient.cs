@@ -142,6 +142,11 @@ namespace Charger.Hal.Nano
 
         public void Close()
         {
+            CloseWith(NfCloseStatus.NormalClosure, "closing");
+        }
+
+        private void CloseWith(NfCloseStatus status, string description)
+        {
             ClientWebSocket socket;
             lock (_sync)
             {
@@ -154,7 +159,7 @@ namespace Charger.Hal.Nano
                 socket = _socket;
             }
 
-            socket.Close(NfCloseStatus.NormalClosure, "closing");
+            socket.Close(status, description);
         }
 
         // Transport thread: the only place that blocks.
@@ -213,6 +218,8 @@ namespace Charger.Hal.Nano
                     oversize(frame.MessageLength);
                 }
 
+                // RFC 6455 7.4.1: 1009, a message too big to process; the CSMS learns why (issue 17 item 11).
+                CloseWith(NfCloseStatus.MessageTooBig, "frame over " + _maxFrameBytes + " bytes");
                 return;
             }
 

@@ -16,7 +16,10 @@ namespace Charger.Hal
         /// </summary>
         string AcceptedSubprotocol { get; }
 
-        /// <summary>Frames longer than this are refused (see <see cref="Oversize"/>).</summary>
+        /// <summary>
+        /// Frames longer than this are refused (see <see cref="Oversize"/>) and the connection is
+        /// closed with WebSocket code 1009, message too big.
+        /// </summary>
         int MaxFrameBytes { get; set; }
 
         event WebSocketTextHandler TextReceived;

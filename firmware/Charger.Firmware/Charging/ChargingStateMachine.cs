@@ -22,6 +22,7 @@ namespace Charger.Firmware.Charging
         private readonly ILog _log;
         private bool _authorized;
         private bool _stopRequested;
+        private bool _serviceHold;
         private bool _wantPwm;
         private int _wantedDutyPermille = 1000;
         private bool _wantContactor;
@@ -98,6 +99,21 @@ namespace Charger.Firmware.Charging
             }
         }
 
+        /// <summary>
+        /// Service stop hold (Station/ServiceStop): while held no PWM is offered, so the contactor
+        /// opens as in a normal stop (EV leaves C, current below the threshold, or the grace time);
+        /// unlike a stop request the authorization stays, and charging resumes on release.
+        /// </summary>
+        public void SetServiceHold(bool hold)
+        {
+            _serviceHold = hold;
+        }
+
+        public bool ServiceHold
+        {
+            get { return _serviceHold; }
+        }
+
         /// <summary>Normal stop (stop button, RequestStopTransaction): withdraw the offer, then open.</summary>
         public void RequestStop()
         {
@@ -123,7 +139,7 @@ namespace Charger.Firmware.Charging
             bool evPresent = level == PilotLevel.B || level == PilotLevel.C || level == PilotLevel.D;
             bool evWantsPower = (level == PilotLevel.C || level == PilotLevel.D) && ventilationOk;
 
-            _wantPwm = evPresent && ventilationOk && allowed && Authorized && !_stopRequested && offerDa >= DutyCycleMap.MinCurrentDa;
+            _wantPwm = evPresent && ventilationOk && allowed && Authorized && !_stopRequested && !_serviceHold && offerDa >= DutyCycleMap.MinCurrentDa;
             _wantedDutyPermille = _wantPwm ? DutyCycleMap.DutyPermilleFor(offerDa) : 1000;
 
             if (!evWantsPower || !allowed)

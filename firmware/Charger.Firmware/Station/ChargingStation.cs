@@ -32,6 +32,7 @@ namespace Charger.Firmware.Station
         private readonly OcppStation _ocpp;
         private readonly OcppBridge _bridge;
         private readonly TracingWebSocket _trace;
+        private readonly ServiceStop _serviceStop;
 
         public ChargingStation(StationHardware hardware, StationSettings settings)
         {
@@ -67,6 +68,10 @@ namespace Charger.Firmware.Station
             _faults = new FaultHistory(settings.FaultHistoryDepth, _controller.Safety);
             _controller.AddEventSink(_faults);
 
+            // Every reboot and service stop goes through here, never straight to the board's reboot.
+            _serviceStop = new ServiceStop(_controller, hardware.Reboot, _log);
+            _runtime.AddStage(_serviceStop);
+
             if (hardware.MeterPort != null && settings.MeterProfile != null)
             {
                 ModbusRtuMaster master = new ModbusRtuMaster(hardware.MeterPort, hardware.MeterDriverEnable);
@@ -74,18 +79,20 @@ namespace Charger.Firmware.Station
                 _meter.PollPeriodMs = settings.MeterPollPeriodMs;
                 _meter.LossPolicy = settings.MeterLossPolicy;
                 _meter.ReadingRefused += OnMeterReadingRefused;
-                _runtime.AddStage(new MeteringStage(_meter, _controller));
+                _runtime.AddStage(new MeteringStage(_meter, _controller, _serviceStop));
             }
 
             _status = new StationStatusSource(_controller, _meter, settings);
 
             if (settings.Ocpp != null && hardware.CsmsSocket != null && hardware.Storage != null && hardware.Random != null)
             {
-                _bridge = new OcppBridge(_controller, hardware.Reboot, hardware.ConnectorLock, _log);
+                _bridge = new OcppBridge(_controller, _serviceStop, hardware.ConnectorLock, _log);
                 _trace = new TracingWebSocket(hardware.CsmsSocket, hardware.Clock, _log);
+                settings.Ocpp.StartedAtTickMs = hardware.Clock.NowMs;
                 _ocpp = new OcppStation(settings.Ocpp, _trace, hardware.Storage, hardware.Random, _log, _bridge, _bridge,
-                    new TransactionOptions(), settings.BootReason, new RpcLimits());
+                    new TransactionOptions(), settings.BootReason, settings.Rpc == null ? new RpcLimits() : settings.Rpc);
                 _bridge.Attach(_ocpp);
+                _serviceStop.Readiness = _bridge;
                 _controller.AddEventSink(_bridge);
                 _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp, _bridge), OcppDuty.PeriodMs, 0);
                 if (_meter != null)
@@ -100,7 +107,7 @@ namespace Charger.Firmware.Station
                 ConsoleServices services = new ConsoleServices();
                 services.Status = _status;
                 services.Faults = new StationFaultControl(_faults, _controller);
-                services.Reboot = hardware.Reboot;
+                services.Reboot = hardware.Reboot == null ? null : _serviceStop;
                 if (_ocpp != null)
                 {
                     services.Config = new StationConfigAccess(_ocpp.DeviceModel);
@@ -122,6 +129,12 @@ namespace Charger.Firmware.Station
                 + (_meter == null ? ", no meter" : ", meter " + settings.MeterProfile.GetType().Name)
                 + (_console == null ? "" : ", console on")
                 + (_ocpp == null ? ", no OCPP" : ", OCPP to " + settings.Ocpp.CsmsUrl + " as " + settings.Ocpp.StationId));
+        }
+
+        /// <summary>Service stops and the reboots that wait for them (issue 12 item 2).</summary>
+        public ServiceStop ServiceStop
+        {
+            get { return _serviceStop; }
         }
 
         public LogRing Log

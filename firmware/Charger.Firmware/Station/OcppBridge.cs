@@ -14,13 +14,13 @@ namespace Charger.Firmware.Station
     /// need (EV connected, power path, charging state, meter readings, stop reasons), and the
     /// connector status OCPP reports (Available, Occupied, Faulted, Unavailable).
     /// </summary>
-    public sealed class OcppBridge : IStationHooks, IChargerEvents, IEvseControl
+    public sealed class OcppBridge : IStationHooks, IChargerEvents, IEvseControl, IRebootReadiness
     {
         public const int EvseId = 1;
         public const int ConnectorId = 1;
 
         private readonly ChargeController _controller;
-        private readonly IRebootController _reboot;
+        private readonly ServiceStop _serviceStop;
         private readonly IDigitalOutput _connectorLock;
         private readonly ILog _log;
         private readonly Charger.Ocpp.Transactions.MeterReading _reading = new Charger.Ocpp.Transactions.MeterReading();
@@ -33,10 +33,10 @@ namespace Charger.Firmware.Station
         private ConnectorStatus _reported = ConnectorStatus.Unavailable;
         private bool _reportedOnce;
 
-        public OcppBridge(ChargeController controller, IRebootController reboot, IDigitalOutput connectorLock, ILog log)
+        public OcppBridge(ChargeController controller, ServiceStop serviceStop, IDigitalOutput connectorLock, ILog log)
         {
             _controller = controller;
-            _reboot = reboot;
+            _serviceStop = serviceStop;
             _connectorLock = connectorLock;
             _log = log;
         }
@@ -62,7 +62,26 @@ namespace Charger.Firmware.Station
 
         public bool IsTransactionRunning(int evseId)
         {
-            return _ocpp != null ? _ocpp.Transactions.HasTransaction(evseId) : _controller.Authorized;
+            if (_ocpp == null)
+            {
+                return _controller.Authorized;
+            }
+
+            // evseId 0 is the whole station: any EVSE with a transaction counts (B12.FR.01, G04.FR.06).
+            if (evseId == 0)
+            {
+                for (int e = 1; e <= _ocpp.Transactions.EvseCount; e++)
+                {
+                    if (_ocpp.Transactions.HasTransaction(e))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return _ocpp.Transactions.HasTransaction(evseId);
         }
 
         public bool SupportsEvseReset
@@ -72,24 +91,48 @@ namespace Charger.Firmware.Station
 
         public void Reset(bool immediate, int evseId)
         {
-            // Stop charging first so the reboot never breaks load; the runtime's next ticks open the
-            // contactor before the board restarts (the simulator restarts after the tick).
-            _controller.SetAuthorized(false);
+            // B12.FR.02 (Immediate): the ResetResponse has left, the transaction ends now with
+            // ImmediateReset (its Ended event is queued on flash), and the reboot waits for the
+            // service stop (offer withdrawn, contactor opened without load) and the OCPP drain.
             if (_ocpp != null && immediate)
             {
-                _ocpp.Transactions.EndTransaction(evseId > 0 ? evseId : EvseId, StopReason.ImmediateReset, _lastFeedMs);
+                if (evseId > 0)
+                {
+                    _ocpp.Transactions.EndTransaction(evseId, StopReason.ImmediateReset, _lastFeedMs);
+                }
+                else
+                {
+                    for (int e = 1; e <= _ocpp.Transactions.EvseCount; e++)
+                    {
+                        _ocpp.Transactions.EndTransaction(e, StopReason.ImmediateReset, _lastFeedMs);
+                    }
+                }
             }
 
             _log.Write(LogLevel.Warning, "ocpp", "reset requested by the CSMS (" + (immediate ? "immediate" : "on idle") + ")");
-            if (_reboot != null)
+            if (_serviceStop != null)
             {
-                _reboot.Reboot("OCPP Reset " + (immediate ? "Immediate" : "OnIdle"));
+                _serviceStop.RequestReboot(ServiceStopReason.Reset, "OCPP Reset " + (immediate ? "Immediate" : "OnIdle"), _lastFeedMs);
             }
         }
 
         public void SetOperative(int evseId, int connectorId, bool operative)
         {
             _operative = operative;
+            if (_serviceStop != null)
+            {
+                // An Inoperative change that reaches here has no transaction left (G03.FR.05,
+                // G04.FR.06 schedule it); energy that still flows (free vend) stops without load.
+                if (operative)
+                {
+                    _serviceStop.Release(ServiceStopReason.Availability);
+                }
+                else
+                {
+                    _serviceStop.RequestServiceStop(ServiceStopReason.Availability, _lastFeedMs);
+                }
+            }
+
             if (!operative)
             {
                 _controller.SetAuthorized(false);
@@ -97,6 +140,21 @@ namespace Charger.Firmware.Station
 
             _log.Write(LogLevel.Info, "ocpp", "connector " + (operative ? "operative" : "inoperative") + " by ChangeAvailability");
             UpdateStatus();
+        }
+
+        /// <summary>
+        /// <see cref="IRebootReadiness"/>: the ResetResponse and the Ended event have left when the
+        /// CSMS has confirmed every queued transaction message (it answers in order) and no CALL is
+        /// outstanding; offline, the queued events are on flash and go out after the reboot.
+        /// </summary>
+        public bool ReadyToReboot(long nowMs)
+        {
+            if (_ocpp == null || !_ocpp.Connection.IsConnected)
+            {
+                return true;
+            }
+
+            return _ocpp.Transactions.Queue.IsEmpty && _ocpp.Rpc.Outstanding == null && _ocpp.Rpc.QueuedCalls == 0;
         }
 
         public bool TriggerMeterValues(int evseId)
@@ -179,10 +237,22 @@ namespace Charger.Firmware.Station
 
             TransactionService tx = _ocpp.Transactions;
             bool ev = IsEvConnected(EvseId);
-            bool power = _controller.ContactorFeedbackClosed;
+            // The power path counts as closed only when this boot commanded it closed AND the
+            // feedback confirms it: feedback that reads closed with the coil off (stale at boot, or
+            // a welded contactor, which the safety supervisor reports) never starts a transaction.
+            bool power = _controller.ContactorCommandedClosed && _controller.ContactorFeedbackClosed;
             if (ev && !_evConnected)
             {
                 tx.EvConnected(EvseId, ConnectorId, nowMs);
+            }
+
+            // The charging state goes first: a transaction that the closing contactor starts then
+            // says Charging in its Started event (issue 17 item 6: it said SuspendedEVSE).
+            ChargingState state = ChargingStateNow(ev, power);
+            if (state != _chargingState)
+            {
+                tx.SetChargingState(EvseId, state, nowMs);
+                _chargingState = state;
             }
 
             if (power != _powerPathClosed)
@@ -197,13 +267,6 @@ namespace Charger.Firmware.Station
                 }
 
                 _powerPathClosed = power;
-            }
-
-            ChargingState state = ChargingStateNow(ev, power);
-            if (state != _chargingState)
-            {
-                tx.SetChargingState(EvseId, state, nowMs);
-                _chargingState = state;
             }
 
             if (!ev && _evConnected)
@@ -282,7 +345,10 @@ namespace Charger.Firmware.Station
 
             if (!_controller.Authorized)
             {
-                return ChargingState.EVConnected;
+                // A transaction that goes on without authorization (StopTxOnInvalidId false, E05)
+                // is held back by the station: SuspendedEVSE, not EVConnected (issue 17 item 6).
+                bool running = _ocpp != null && _ocpp.Transactions.HasTransaction(EvseId);
+                return running ? ChargingState.SuspendedEVSE : ChargingState.EVConnected;
             }
 
             // Authorized but not charging: the EV is not asking (B2), or the station holds back

@@ -34,6 +34,12 @@ namespace Charger.Firmware.Station
         /// <summary>Identity and CSMS connection; null builds a station without OCPP (free vend).</summary>
         public StationConfig Ocpp { get; set; }
 
+        /// <summary>
+        /// Bounds of the OCPP message layer: the inbound queue size and its memory cost are
+        /// documented on <see cref="Charger.Ocpp.Rpc.RpcLimits"/> (issue 17 item 11).
+        /// </summary>
+        public Charger.Ocpp.Rpc.RpcLimits Rpc { get; set; } = new Charger.Ocpp.Rpc.RpcLimits();
+
         /// <summary>Why the board started (the board reads its reset cause); reported in BootNotification.</summary>
         public BootReason BootReason { get; set; } = BootReason.PowerUp;
 

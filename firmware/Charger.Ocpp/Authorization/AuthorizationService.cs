@@ -235,7 +235,7 @@ namespace Charger.Ocpp.Authorization
                     && StopAuthorization.MayStop(_transactions.TokenOf(pending.EvseId), _transactions.GroupOf(pending.EvseId), pending.Token,
                         info.GroupIdToken, null))
                 {
-                    _transactions.Deauthorize(pending.EvseId, StopReason.Local, "StopAuthorized", nowMs);
+                    _transactions.Deauthorize(pending.EvseId, StopReason.Local, "StopAuthorized", pending.Token, nowMs);
                 }
                 else
                 {
@@ -288,7 +288,7 @@ namespace Charger.Ocpp.Authorization
             // C09 / E07: the same token, or one of the same group, may stop.
             if (StopAuthorization.MayStop(startToken, startGroup, token, presentedGroup, null))
             {
-                _transactions.Deauthorize(evseId, StopReason.Local, "StopAuthorized", nowMs);
+                _transactions.Deauthorize(evseId, StopReason.Local, "StopAuthorized", token, nowMs);
                 return PresentResult.Stopped;
             }
 

@@ -35,6 +35,17 @@ namespace Charger.Ocpp.Availability
         private readonly ConnectorStatus[][] _lastSent;
         private readonly bool[][] _sentValid;
 
+        // When each connector's effective status last changed (tick ms), for the StatusNotification
+        // timestamp: a status sent after a reconnection is dated when it happened (issue 17 item 10).
+        private readonly long[][] _changedAtMs;
+        private readonly ConnectorStatus[][] _effective;
+
+        // After a (re)connection the statuses wait until the transaction messages queued before it
+        // have been delivered, so a StatusNotification never overtakes a queued Ended (-1: none).
+        private Charger.Ocpp.Transactions.TransactionEventQueue _transactionQueue;
+        private long _holdUntilQueueSeq = -1;
+        private bool _resendPending;
+
         // A pending Inoperative change waiting for a transaction to end (-1: none).
         private int _pendingEvseId = -1;
         private int _pendingConnectorId;
@@ -59,6 +70,8 @@ namespace Charger.Ocpp.Availability
             _physical = new ConnectorStatus[evses][];
             _lastSent = new ConnectorStatus[evses][];
             _sentValid = new bool[evses][];
+            _changedAtMs = new long[evses][];
+            _effective = new ConnectorStatus[evses][];
             for (int e = 0; e <= evses; e++)
             {
                 _evseOperative[e] = true;
@@ -71,6 +84,8 @@ namespace Charger.Ocpp.Availability
                 _physical[e] = new ConnectorStatus[n];
                 _lastSent[e] = new ConnectorStatus[n];
                 _sentValid[e] = new bool[n];
+                _changedAtMs[e] = new long[n];
+                _effective[e] = new ConnectorStatus[n];
                 for (int c = 0; c < n; c++)
                 {
                     _connectorOperative[e][c] = true;
@@ -83,6 +98,13 @@ namespace Charger.Ocpp.Availability
         public int StatusNotificationsQueued
         {
             get { return _statusNotificationsQueued; }
+        }
+
+        /// <summary>The transaction messages a reconnection's StatusNotifications must not overtake.</summary>
+        public Charger.Ocpp.Transactions.TransactionEventQueue TransactionQueue
+        {
+            get { return _transactionQueue; }
+            set { _transactionQueue = value; }
         }
 
         public int EvseCount
@@ -182,10 +204,11 @@ namespace Charger.Ocpp.Availability
             _connected = true;
             _nowMs = nowMs;
 
-            // Statuses are re-sent after every reconnection once registered.
+            // Statuses are re-sent after every reconnection once registered, after the
+            // transaction messages queued while offline.
             if (_rpc.Registration == RegistrationState.Accepted)
             {
-                SendAll(SendPermission.RequiresAccepted);
+                SendAllAfterQueuedEvents();
             }
         }
 
@@ -198,13 +221,19 @@ namespace Charger.Ocpp.Availability
         {
             _nowMs = nowMs;
 
-            // B01: after an Accepted BootNotification every connector's status is reported.
-            SendAll(SendPermission.RequiresAccepted);
+            // B01: after an Accepted BootNotification every connector's status is reported
+            // (after a recovered transaction's Ended, which happened first).
+            SendAllAfterQueuedEvents();
         }
 
         public void Tick(long nowMs)
         {
             _nowMs = nowMs;
+            if (_resendPending && QueuedEventsDelivered())
+            {
+                _resendPending = false;
+                SendAll(SendPermission.RequiresAccepted);
+            }
             if (_pendingEvseId >= 0 && !_hooks.IsTransactionRunning(_pendingEvseId))
             {
                 int evseId = _pendingEvseId;
@@ -212,6 +241,28 @@ namespace Charger.Ocpp.Availability
                 _log.Write(LogLevel.Info, Component, "transaction ended, applying scheduled Inoperative to " + evseId + "/" + _pendingConnectorId);
                 Apply(evseId, _pendingConnectorId, false);
             }
+        }
+
+        private void SendAllAfterQueuedEvents()
+        {
+            _holdUntilQueueSeq = _transactionQueue == null ? -1 : _transactionQueue.NextQueueSeq;
+            _resendPending = true;
+            if (QueuedEventsDelivered())
+            {
+                _resendPending = false;
+                SendAll(SendPermission.RequiresAccepted);
+            }
+        }
+
+        private bool QueuedEventsDelivered()
+        {
+            if (_transactionQueue == null || _holdUntilQueueSeq < 0)
+            {
+                return true;
+            }
+
+            long head = _transactionQueue.HeadQueueSeq;
+            return head < 0 || head >= _holdUntilQueueSeq;
         }
 
         /// <summary>Queues a StatusNotification for every connector (or those of one EVSE), e.g. for TriggerMessage.</summary>
@@ -239,7 +290,7 @@ namespace Charger.Ocpp.Availability
             JsonWriter w = new JsonWriter(4, 512);
             w.BeginObject();
             w.Name("timestamp");
-            w.DateTimeUtc(_clock.UtcAt(_nowMs));
+            w.DateTimeUtc(_clock.UtcAt(_changedAtMs[evseId - 1][connectorId - 1]));
             w.Property("connectorStatus", ConnectorStatusText.Of(status));
             w.Property("evseId", evseId);
             w.Property("connectorId", connectorId);
@@ -282,11 +333,16 @@ namespace Charger.Ocpp.Availability
                 for (int c = 1; c <= _connectorsPerEvse[e - 1]; c++)
                 {
                     ConnectorStatus status = EffectiveStatus(e, c);
+                    if (status != _effective[e - 1][c - 1] || _changedAtMs[e - 1][c - 1] == 0)
+                    {
+                        _effective[e - 1][c - 1] = status;
+                        _changedAtMs[e - 1][c - 1] = _nowMs;
+                    }
                     _model.SetInternal(_vars.ConnectorAvailabilityState[e - 1][c - 1], AttributeType.Actual, ConnectorStatusText.Of(status));
                     evseOccupied |= status == ConnectorStatus.Occupied;
                     evseFaulted |= status == ConnectorStatus.Faulted;
                     bool changed = !_sentValid[e - 1][c - 1] || _lastSent[e - 1][c - 1] != status;
-                    if (changed && _connected && _rpc.Registration == RegistrationState.Accepted)
+                    if (changed && _connected && !_resendPending && _rpc.Registration == RegistrationState.Accepted)
                     {
                         SendOne(e, c, SendPermission.RequiresAccepted);
                     }

@@ -57,14 +57,17 @@ namespace Charger.Ocpp.DeviceModel
 
         public Variable Add(Variable variable)
         {
-            if (_byKey.Contains(variable.Key))
+            // Component and variable names are case-insensitive in OCPP 2.0.1 (part 2, device
+            // model): lookups go through lower-case keys; the declared spelling is what is reported
+            // and what the file store keeps.
+            if (_byKey.Contains(Lookup(variable.Key)))
             {
                 throw new System.ArgumentException("variable declared twice: " + variable.Key);
             }
 
-            _byKey[variable.Key] = variable;
-            _components[Variable.MakeComponentKey(variable.ComponentName, variable.ComponentInstance, variable.EvseId, variable.ConnectorId)] = true;
-            _componentNames[variable.ComponentName] = true;
+            _byKey[Lookup(variable.Key)] = variable;
+            _components[Lookup(Variable.MakeComponentKey(variable.ComponentName, variable.ComponentInstance, variable.EvseId, variable.ConnectorId))] = true;
+            _componentNames[Lookup(variable.ComponentName)] = true;
             _ordered.Add(variable);
             return variable;
         }
@@ -72,7 +75,7 @@ namespace Charger.Ocpp.DeviceModel
         /// <summary>The variable, or null.</summary>
         public Variable Find(string componentName, string componentInstance, int evseId, int connectorId, string name, string instance)
         {
-            return (Variable)_byKey[Variable.MakeKey(componentName, componentInstance, evseId, connectorId, name, instance)];
+            return (Variable)_byKey[Lookup(Variable.MakeKey(componentName, componentInstance, evseId, connectorId, name, instance))];
         }
 
         /// <summary>A station-level variable without instances.</summary>
@@ -83,13 +86,18 @@ namespace Charger.Ocpp.DeviceModel
 
         public bool HasComponent(string componentName, string componentInstance, int evseId, int connectorId)
         {
-            return _components.Contains(Variable.MakeComponentKey(componentName, componentInstance, evseId, connectorId));
+            return _components.Contains(Lookup(Variable.MakeComponentKey(componentName, componentInstance, evseId, connectorId)));
         }
 
         /// <summary>Whether any component of this name exists (used to tell UnknownComponent from a wrong EVSE).</summary>
         public bool HasComponentName(string componentName)
         {
-            return _componentNames.Contains(componentName);
+            return componentName != null && _componentNames.Contains(Lookup(componentName));
+        }
+
+        private static string Lookup(string key)
+        {
+            return key.ToLower();
         }
 
         /// <summary>
@@ -451,7 +459,7 @@ namespace Charger.Ocpp.DeviceModel
                 JsonValue value = root[i];
                 int hash = key.LastIndexOf('#');
                 AttributeType type;
-                Variable variable = hash < 0 ? null : (Variable)_byKey[key.Substring(0, hash)];
+                Variable variable = hash < 0 ? null : (Variable)_byKey[Lookup(key.Substring(0, hash))];
                 if (variable == null || value.Kind != JsonValueKind.String
                     || !DeviceModelNames.TryParseAttribute(key.Substring(hash + 1), out type) || !variable.HasAttribute(type))
                 {

@@ -39,7 +39,7 @@ namespace Charger.Ocpp.Provisioning
         private BootReason _reason;
         private bool _connected;
         private bool _bootInFlight;
-        private bool _heartbeatInFlight;
+        private int _heartbeatsInFlight;
         private long _nextBootMs;
         private long _nextHeartbeatMs = -1;
         private long _nowMs;
@@ -123,7 +123,7 @@ namespace Charger.Ocpp.Provisioning
                 return;
             }
 
-            if (!_heartbeatInFlight && _nextHeartbeatMs >= 0 && nowMs >= _nextHeartbeatMs)
+            if (_heartbeatsInFlight == 0 && _nextHeartbeatMs >= 0 && nowMs >= _nextHeartbeatMs)
             {
                 QueueHeartbeat(SendPermission.RequiresAccepted);
             }
@@ -146,14 +146,13 @@ namespace Charger.Ocpp.Provisioning
             return true;
         }
 
-        /// <summary>TriggerMessage Heartbeat: sent even while Pending.</summary>
+        /// <summary>
+        /// TriggerMessage Heartbeat: sent even while Pending, and even while the station's own
+        /// Heartbeat waits for its answer: an Accepted trigger is always followed by a Heartbeat
+        /// of its own (F06.FR.04; issue 17 item 7 found none followed).
+        /// </summary>
         public bool TriggerHeartbeat()
         {
-            if (_heartbeatInFlight)
-            {
-                return true;
-            }
-
             return QueueHeartbeat(SendPermission.AllowedWhilePending);
         }
 
@@ -167,8 +166,7 @@ namespace Charger.Ocpp.Provisioning
 
             if (call.Action == HeartbeatAction)
             {
-                _heartbeatInFlight = false;
-                _nextHeartbeatMs = TimeMath.AddSeconds(_nowMs, _vars.HeartbeatInterval.IntValue);
+                HeartbeatFinished();
                 return;
             }
 
@@ -217,8 +215,7 @@ namespace Charger.Ocpp.Provisioning
         {
             if (call.Action == HeartbeatAction)
             {
-                _heartbeatInFlight = false;
-                _nextHeartbeatMs = TimeMath.AddSeconds(_nowMs, _vars.HeartbeatInterval.IntValue);
+                HeartbeatFinished();
                 return;
             }
 
@@ -261,11 +258,21 @@ namespace Charger.Ocpp.Provisioning
         {
             if (_rpc.Call(HeartbeatAction, "{}", ProvisioningSchemas.HeartbeatResponse(), this, null, permission))
             {
-                _heartbeatInFlight = true;
+                _heartbeatsInFlight++;
                 return true;
             }
 
             return false;
+        }
+
+        private void HeartbeatFinished()
+        {
+            if (_heartbeatsInFlight > 0)
+            {
+                _heartbeatsInFlight--;
+            }
+
+            _nextHeartbeatMs = TimeMath.AddSeconds(_nowMs, _vars.HeartbeatInterval.IntValue);
         }
 
         private void OnVariableChanged(Variable variable, AttributeType attribute)

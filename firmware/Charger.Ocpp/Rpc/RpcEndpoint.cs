@@ -34,6 +34,11 @@ namespace Charger.Ocpp.Rpc
         private readonly ILog _log;
         private readonly RpcLimits _limits;
         private readonly FrameQueue _inbound;
+
+        // Message ids of CALLs that arrived while the inbound queue was full: each is answered with
+        // a CALLERROR in the next pump, so a burst is never dropped silently (issue 17 item 11).
+        private readonly FrameQueue _busyCallIds;
+        private long _reportedBusyDrops;
         private readonly OutgoingCall[] _outgoing;
         private readonly JsonParser _parser;
         private readonly JsonReader _headReader;
@@ -66,6 +71,7 @@ namespace Charger.Ocpp.Rpc
             _log = log;
             _limits = limits;
             _inbound = new FrameQueue(limits.InboundQueueFrames);
+            _busyCallIds = new FrameQueue(limits.BusyReplyIds);
             _outgoing = new OutgoingCall[limits.OutgoingQueueCalls];
             _parser = new JsonParser(limits.MaxJsonDepth, limits.MaxFrameChars);
             _headReader = new JsonReader(limits.MaxJsonDepth, limits.MaxFrameChars);
@@ -224,6 +230,7 @@ namespace Charger.Ocpp.Rpc
         public void Pump(long nowMs)
         {
             ReportTransportEvents();
+            AnswerBusyCalls();
 
             for (int i = 0; i < _limits.FramesPerPump; i++)
             {
@@ -257,7 +264,8 @@ namespace Charger.Ocpp.Rpc
             if (oversize != 0)
             {
                 _oversizeFrames++;
-                _log.Write(LogLevel.Warning, Component, "refused a frame of " + oversize + " bytes, over the limit of " + _limits.MaxFrameChars);
+                _log.Write(LogLevel.Warning, Component, "refused a frame of " + oversize + " bytes, over the limit of " + _limits.MaxFrameChars
+                    + ": the transport closes the connection with 1009 (message too big)");
             }
 
             long dropped = _inbound.Dropped;
@@ -682,8 +690,79 @@ namespace Charger.Ocpp.Rpc
 
         private void OnTextReceived(string text)
         {
-            // Transport thread: enqueue only.
-            _inbound.TryEnqueue(text);
+            // Transport thread: enqueue only. A CALL that does not fit leaves its id for a
+            // CALLERROR from the tick; the transport thread never sends.
+            if (!_inbound.TryEnqueue(text))
+            {
+                string id = TryReadCallId(text);
+                if (id != null)
+                {
+                    _busyCallIds.TryEnqueue(id);
+                }
+            }
+        }
+
+        private void AnswerBusyCalls()
+        {
+            string id;
+            while ((id = _busyCallIds.TryDequeue()) != null)
+            {
+                _log.Write(LogLevel.Warning, Component, "CALL " + id + " refused: inbound queue of " + _inbound.Capacity + " frames full");
+                SendError(id, RpcErrorCode.GenericError, "station busy: inbound queue full, send again later");
+            }
+
+            long lost = _busyCallIds.Dropped;
+            if (lost != _reportedBusyDrops)
+            {
+                _log.Write(LogLevel.Error, Component, (lost - _reportedBusyDrops) + " CALL(s) could not even be refused: raise RpcLimits.BusyReplyIds");
+                _reportedBusyDrops = lost;
+            }
+        }
+
+        /// <summary>The message id of a CALL frame ([2,"id",...]), or null; a cheap scan, no JSON parse.</summary>
+        public static string TryReadCallId(string frame)
+        {
+            int i = SkipSpace(frame, 0);
+            if (i >= frame.Length || frame[i] != '[')
+            {
+                return null;
+            }
+
+            i = SkipSpace(frame, i + 1);
+            if (i >= frame.Length || frame[i] != '2')
+            {
+                return null;
+            }
+
+            i = SkipSpace(frame, i + 1);
+            if (i >= frame.Length || frame[i] != ',')
+            {
+                return null;
+            }
+
+            i = SkipSpace(frame, i + 1);
+            if (i >= frame.Length || frame[i] != '"')
+            {
+                return null;
+            }
+
+            int end = frame.IndexOf('"', i + 1);
+            if (end < 0 || end - i - 1 > MaxMessageIdLength || frame.IndexOf('\\', i + 1, end - i - 1) >= 0)
+            {
+                return null;
+            }
+
+            return frame.Substring(i + 1, end - i - 1);
+        }
+
+        private static int SkipSpace(string s, int i)
+        {
+            while (i < s.Length && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+            {
+                i++;
+            }
+
+            return i;
         }
 
         private void OnOversize(int frameLengthBytes)

@@ -3,8 +3,19 @@ namespace Charger.Ocpp.Rpc
     /// <summary>Bounds of the RPC layer; every one of them is a counted, logged event when hit.</summary>
     public sealed class RpcLimits
     {
-        /// <summary>Received frames waiting for the tick.</summary>
+        /// <summary>
+        /// Received frames waiting for the tick. Memory: each slot holds one frame string, so the
+        /// worst case is InboundQueueFrames x MaxFrameChars (8 x 16 KB = 128 KB of heap with
+        /// nanoFramework's UTF-8 strings); real CSMS CALLs are mostly under 1 KB (8 KB for 8). A
+        /// CALL that finds the queue full is answered with a CALLERROR, never dropped silently.
+        /// </summary>
         public int InboundQueueFrames = 8;
+
+        /// <summary>
+        /// Ids of CALLs refused because the inbound queue was full, waiting for their CALLERROR
+        /// (at most 36 characters each: 16 ids cost well under 1 KB).
+        /// </summary>
+        public int BusyReplyIds = 16;
 
         /// <summary>Station-initiated CALLs waiting to be sent.</summary>
         public int OutgoingQueueCalls = 16;

@@ -80,6 +80,18 @@ namespace Charger.Ocpp.Transactions
             get { return _entries.Count == 0; }
         }
 
+        /// <summary>Queue sequence of the oldest message, or -1 when empty (entries leave in order).</summary>
+        public long HeadQueueSeq
+        {
+            get { return _entries.Count == 0 ? -1 : ((QueuedMessage)_entries[0]).QueueSeq; }
+        }
+
+        /// <summary>The sequence the next enqueued message will get.</summary>
+        public long NextQueueSeq
+        {
+            get { return _nextQueueSeq; }
+        }
+
         /// <summary>True between <see cref="MarkSent"/> and the answer (or <see cref="ReleaseInFlight"/>).</summary>
         public bool HeadInFlight
         {

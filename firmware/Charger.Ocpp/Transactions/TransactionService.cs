@@ -170,9 +170,12 @@ namespace Charger.Ocpp.Transactions
                     continue;
                 }
 
-                // The clock may not be set yet after a power cut: never date the end before the start.
+                // The Ended is dated when the station learns of the loss (now), never at the start
+                // (issue 17 item 5). Before the clock is set after the power cut, "now" is the
+                // unsynchronised marker plus the uptime, which TimestampResolver turns into the real
+                // time once BootNotification or the RTC sets the clock, before the event is sent.
                 long utcMs = NowUtcMs(nowMs);
-                if (utcMs < tx.StartedAtUtcMs)
+                if (_clock.IsSynchronized && utcMs < tx.StartedAtUtcMs)
                 {
                     utcMs = tx.StartedAtUtcMs;
                 }
@@ -254,7 +257,7 @@ namespace Charger.Ocpp.Transactions
             }
 
             evse.PowerPathClosed = true;
-            Evaluate(evse, nowMs, "ChargingStateChanged", StopReason.Local);
+            Evaluate(evse, nowMs, "ChargingStateChanged", StopReason.Local, false);
         }
 
         /// <summary>The charger opened the EVSE's contactors; <paramref name="reason"/> is why, used when that ends the transaction.</summary>
@@ -267,7 +270,7 @@ namespace Charger.Ocpp.Transactions
             }
 
             evse.PowerPathClosed = false;
-            Evaluate(evse, nowMs, "ChargingStateChanged", reason);
+            Evaluate(evse, nowMs, "ChargingStateChanged", reason, false);
         }
 
         /// <summary>The charging state changed (E02: an Updated event with ChargingStateChanged while a transaction runs).</summary>
@@ -347,8 +350,24 @@ namespace Charger.Ocpp.Transactions
         /// </summary>
         public void Deauthorize(int evseId, StopReason reason, string triggerReason, long nowMs)
         {
+            Deauthorize(evseId, reason, triggerReason, null, nowMs);
+        }
+
+        /// <summary>
+        /// As <see cref="Deauthorize(int, StopReason, string, long)"/>, by <paramref name="stopToken"/>:
+        /// a different card (one of the same group, C09/E07) is reported in the event that follows,
+        /// so an Ended caused by it carries its idToken (issue 17 item 6).
+        /// </summary>
+        public void Deauthorize(int evseId, StopReason reason, string triggerReason, IdToken stopToken, long nowMs)
+        {
             EvseTransactionState evse = Require(evseId);
             bool hadTransaction = evse.HasTransaction;
+            if (hadTransaction && stopToken != null && (evse.Token == null || !evse.Token.SameAs(stopToken)))
+            {
+                evse.Token = stopToken;
+                evse.TokenReported = false;
+            }
+
             evse.Authorized = false;
             evse.EvConnectionDeadlineMs = -1;
             Evaluate(evse, nowMs, triggerReason, reason);
@@ -724,7 +743,8 @@ namespace Charger.Ocpp.Transactions
                 return;
             }
 
-            string payload = message.Payload;
+            // Events produced before the clock was set leave with their real time (issue 17 item 4).
+            string payload = TimestampResolver.Resolve(message.Payload, _clock);
             message.Payload = null;
             if (_rpc.Call(TransactionEventAction, payload, _eventResponseSchema, this, message, SendPermission.RequiresAccepted))
             {
@@ -741,6 +761,16 @@ namespace Charger.Ocpp.Transactions
         /// is no longer ends it; any other change of a running transaction is an Updated event.
         /// </summary>
         private void Evaluate(EvseTransactionState evse, long nowMs, string triggerReason, StopReason stopReason)
+        {
+            Evaluate(evse, nowMs, triggerReason, stopReason, true);
+        }
+
+        /// <param name="updateIfRunning">
+        /// False for a contactor change: it may start or end a transaction, but the chargingState it
+        /// brings is reported by <see cref="SetChargingState"/>; an Updated "ChargingStateChanged"
+        /// with the state unchanged is not what E02 describes (issue 17 item 6).
+        /// </param>
+        private void Evaluate(EvseTransactionState evse, long nowMs, string triggerReason, StopReason stopReason, bool updateIfRunning)
         {
             int active = evse.CurrentFlags;
             int rising = active & ~evse.ActiveFlags;
@@ -769,7 +799,10 @@ namespace Charger.Ocpp.Transactions
                 return;
             }
 
-            Emit(evse, TransactionEventType.Updated, nowMs, triggerReason, null, null);
+            if (updateIfRunning)
+            {
+                Emit(evse, TransactionEventType.Updated, nowMs, triggerReason, null, null);
+            }
         }
 
         private void Start(EvseTransactionState evse, long nowMs, string triggerReason)
@@ -869,6 +902,15 @@ namespace Charger.Ocpp.Transactions
         private long NowUtcMs(long nowMs)
         {
             return EpochTime.ToUtcMs(_clock.UtcAt(nowMs));
+        }
+
+        /// <summary>
+        /// ReasonEnumType text; an enum's ToString gives its number on the device, so the wire
+        /// would read "stoppedReason":"6" without this table.
+        /// </summary>
+        public static string StopReasonName(StopReason reason)
+        {
+            return StopReasonText.Of(reason);
         }
 
         private static string TriggerFor(StopReason reason)

@@ -36,6 +36,7 @@ namespace Charger.Ocpp.Transport
         private long _lastPingMs;
         private long _disconnectedSinceMs;
         private int _failedAttempts;
+        private int _waitsSinceConnected;
         private int _attempts;
         private long _lastBackOffMs;
         private int _closedFlag; // 1 when the transport thread saw the socket close (Interlocked)
@@ -226,6 +227,7 @@ namespace Charger.Ocpp.Transport
 
             _state = ConnectionState.Connected;
             _failedAttempts = 0;
+            _waitsSinceConnected = 0;
             _lastPingMs = nowMs;
             _log.Write(LogLevel.Info, Component, "connected to " + Url);
             if (_listener != null)
@@ -247,7 +249,13 @@ namespace Charger.Ocpp.Transport
             }
 
             _state = ConnectionState.WaitingToConnect;
-            _lastBackOffMs = BackOffMs(wasConnected ? 0 : _failedAttempts);
+            if (wasConnected)
+            {
+                _waitsSinceConnected = 0;
+            }
+
+            _lastBackOffMs = BackOffMs(_waitsSinceConnected);
+            _waitsSinceConnected++;
             _nextAttemptMs = nowMs + _lastBackOffMs;
             _log.Write(LogLevel.Warning, Component, (wasConnected ? "connection lost: " : "connection failed: ") + reason
                 + "; next attempt in " + _lastBackOffMs + " ms");
@@ -258,14 +266,16 @@ namespace Charger.Ocpp.Transport
         }
 
         /// <summary>
-        /// OCPPCommCtrlr back-off: RetryBackOffWaitMinimum, doubled after each failed attempt up to
+        /// OCPPCommCtrlr back-off before the reconnection attempt that follows <paramref name="waitsBefore"/>
+        /// earlier waits since the connection was lost (or since boot): the first wait is
+        /// RetryBackOffWaitMinimum, each later one doubles the previous, for at most
         /// RetryBackOffRepeatTimes doublings, plus a random 0..RetryBackOffRandomRange seconds so
-        /// that a fleet does not reconnect in lockstep after a CSMS outage.
+        /// that a fleet does not reconnect in lockstep (issue 17 item 9: it used to wait 2, 2, 4, 8 s).
         /// </summary>
-        public long BackOffMs(int failedAttempts)
+        public long BackOffMs(int waitsBefore)
         {
             long waitS = _vars.RetryBackOffWaitMinimum.IntValue;
-            int doublings = failedAttempts - 1;
+            int doublings = waitsBefore;
             if (doublings > _vars.RetryBackOffRepeatTimes.IntValue)
             {
                 doublings = (int)_vars.RetryBackOffRepeatTimes.IntValue;

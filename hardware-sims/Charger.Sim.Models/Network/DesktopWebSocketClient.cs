@@ -214,7 +214,19 @@ public sealed class DesktopWebSocketClient : IWebSocketClient, IDisposable
 
                 if (oversize)
                 {
+                    // RFC 6455 7.4.1: close with 1009 (message too big), as the board's adapter does.
                     Oversize?.Invoke(length);
+                    try
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "frame over " + MaxFrameBytes + " bytes", token).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is WebSocketException || e is OperationCanceledException || e is ObjectDisposedException)
+                    {
+                        // The peer went first; the close below still reports 1009.
+                    }
+
+                    RaiseClosed((int)WebSocketCloseStatus.MessageTooBig, "refused a frame of " + length + " bytes (message too big)");
+                    return;
                 }
                 else if (result.MessageType == WebSocketMessageType.Text)
                 {

@@ -13,7 +13,7 @@ public static class SessionSummary
 
     private static string OcppCalls(SimulatedStation sim)
     {
-        var parts = StationActions.Select(a => (a, n: sim.Csms.CountReceivedCalls(a))).Where(x => x.n > 0).Select(x => $"{x.a} {x.n}").ToList();
+        var parts = StationActions.Select(a => (a, n: sim.CountCallsFromStation(a))).Where(x => x.n > 0).Select(x => $"{x.a} {x.n}").ToList();
         return parts.Count == 0 ? "no calls" : string.Join(", ", parts);
     }
 
@@ -29,7 +29,7 @@ public static class SessionSummary
             $"  EV state        {sim.Ev.StateOfChargePercent:0.0} % of {sim.Ev.CapacityWh / 1000.0:0} kWh",
             $"  faults          {faults}",
             $"  power cuts      {sim.PowerCuts}",
-            $"  OCPP            {sim.Link.FramesFromStation} frames to the CSMS, {sim.Link.FramesToStation} from it; {OcppCalls(sim)}",
+            $"  OCPP            {sim.FramesFromStation} frames to the CSMS, {sim.FramesToStation} from it; {OcppCalls(sim)}",
             $"  expectations    {result.ExpectationsMet} met, {result.Failures.Count} failed",
             $"  virtual time    {Timeline.FormatTime(result.EndMs).Trim()} in {wall.TotalSeconds:0.00} s wall time",
             $"  result          {(result.Passed ? "PASSED" : "FAILED")}",

@@ -16,6 +16,7 @@ public sealed class FrameLoggingWebSocket : IWebSocketClient, IDisposable
     private readonly IWebSocketClient _inner;
     private readonly ConcurrentQueue<(bool Outgoing, string Frame)> _frames = new();
     private long _dropped;
+    private volatile bool _networkUp = true;
 
     public FrameLoggingWebSocket(IWebSocketClient inner)
     {
@@ -25,7 +26,15 @@ public sealed class FrameLoggingWebSocket : IWebSocketClient, IDisposable
             Enqueue(false, text);
             TextReceived?.Invoke(text);
         };
-        _inner.Closed += (code, reason) => Closed?.Invoke(code, reason);
+        _inner.Closed += (code, reason) =>
+        {
+            // After a simulated cut the station has already been told; the adapter's own late
+            // report of the aborted socket is not a second loss.
+            if (_networkUp)
+            {
+                Closed?.Invoke(code, reason);
+            }
+        };
         _inner.Oversize += length => Oversize?.Invoke(length);
     }
 
@@ -35,7 +44,29 @@ public sealed class FrameLoggingWebSocket : IWebSocketClient, IDisposable
 
     public event WebSocketOversizeHandler Oversize;
 
-    public WebSocketState State => _inner.State;
+    public WebSocketState State => _networkUp ? _inner.State : WebSocketState.Closed;
+
+    /// <summary>False while the scenario has cut the network (verb <c>network down</c>).</summary>
+    public bool NetworkUp => _networkUp;
+
+    /// <summary>
+    /// <c>network down</c> closes the real socket (the CSMS sees the connection go) and refuses
+    /// every connection attempt until <c>network up</c>, whatever CSMS is at the other end.
+    /// </summary>
+    public void SetNetwork(bool up)
+    {
+        if (up == _networkUp)
+        {
+            return;
+        }
+
+        _networkUp = up;
+        if (!up && _inner.State != WebSocketState.Closed)
+        {
+            _inner.Close();
+            Closed?.Invoke(1006, "network down (simulated): link cut");
+        }
+    }
 
     public string AcceptedSubprotocol => _inner.AcceptedSubprotocol;
 
@@ -48,11 +79,24 @@ public sealed class FrameLoggingWebSocket : IWebSocketClient, IDisposable
     /// <summary>Frames not logged because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public void Open(string url, string subprotocol, string[] headerNames, string[] headerValues) =>
+    public void Open(string url, string subprotocol, string[] headerNames, string[] headerValues)
+    {
+        if (!_networkUp)
+        {
+            Closed?.Invoke(1006, "connect failed: network down (simulated)");
+            return;
+        }
+
         _inner.Open(url, subprotocol, headerNames, headerValues);
+    }
 
     public bool SendText(string text)
     {
+        if (!_networkUp)
+        {
+            return false;
+        }
+
         Enqueue(true, text);
         return _inner.SendText(text);
     }

@@ -93,6 +93,11 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private double _peakDrawnA;
     private double _meterStartKWh;
     private int _powerCuts;
+    private bool _networkUp = true;
+    private int _realFramesFromStation;
+    private int _realFramesToStation;
+    private readonly Dictionary<string, int> _realCallsFromStation = new();
+    private readonly Dictionary<string, string> _realPendingCalls = new();
 
     public SimulatedStation(SimOptions options, EventLog events)
     {
@@ -180,6 +185,59 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
 
     public IReadOnlyList<string> FaultsRaised => _faultsRaised;
 
+    /// <summary>OCPP frames the station sent, in every mode (loopback link or real socket).</summary>
+    public int FramesFromStation => UsesRealSocket ? _realFramesFromStation : _link.FramesFromStation;
+
+    /// <summary>OCPP frames the station received, in every mode.</summary>
+    public int FramesToStation => UsesRealSocket ? _realFramesToStation : _link.FramesToStation;
+
+    /// <summary>CALLs of <paramref name="action"/> the station sent, whichever CSMS received them.</summary>
+    public int CountCallsFromStation(string action) =>
+        UsesRealSocket ? (_realCallsFromStation.TryGetValue(action, out int n) ? n : 0) : _csms.CountReceivedCalls(action);
+
+    // Real socket: a CALL counts as received by the CSMS once its CALLRESULT comes back, keyed by
+    // action and, for TransactionEvent, also "TransactionEvent:<eventType>" (as the expectations name them).
+    private void CountRealFrame(bool outgoing, string frame)
+    {
+        if (outgoing)
+        {
+            _realFramesFromStation++;
+        }
+        else
+        {
+            _realFramesToStation++;
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(frame);
+            var root = doc.RootElement;
+            int type = root[0].GetInt32();
+            string id = root[1].GetString();
+            if (outgoing && type == 2)
+            {
+                string action = root[2].GetString();
+                string key = action == "TransactionEvent" && root[3].TryGetProperty("eventType", out var et) ? action + ":" + et.GetString() : action;
+                _realPendingCalls[id] = key;
+            }
+            else if (!outgoing && type == 3 && _realPendingCalls.Remove(id, out string key))
+            {
+                int colon = key.IndexOf(':');
+                Increment(colon > 0 ? key[..colon] : key);
+                if (colon > 0)
+                {
+                    Increment(key);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // Not an OCPP-J frame: counted above, nothing to match.
+        }
+
+        void Increment(string k) => _realCallsFromStation[k] = (_realCallsFromStation.TryGetValue(k, out int n) ? n : 0) + 1;
+    }
+
     public double PeakDrawnA => _peakDrawnA;
 
     /// <summary>Energy the meter registered since the simulation started.</summary>
@@ -244,8 +302,12 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         else
         {
             // Frames are logged masked, as the loopback link logs them.
-            _realSocket?.Drain((outgoing, frame) => _events.Add(t, outgoing ? SimEventKinds.OcppOut : SimEventKinds.OcppIn,
-                TracingWebSocket.Mask(frame), ("action", CsmsLink.ActionOf(frame))));
+            _realSocket?.Drain((outgoing, frame) =>
+            {
+                CountRealFrame(outgoing, frame);
+                _events.Add(t, outgoing ? SimEventKinds.OcppOut : SimEventKinds.OcppIn,
+                    TracingWebSocket.Mask(frame), ("action", CsmsLink.ActionOf(frame)));
+            });
         }
 
         if (t >= _nextChartMs)
@@ -331,6 +393,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         if (UsesRealSocket)
         {
             _realSocket = new FrameLoggingWebSocket(new DesktopWebSocketClient());
+            _realSocket.SetNetwork(_networkUp);
             socket = _realSocket;
         }
         else
@@ -555,7 +618,10 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
 
                 break;
             case "network":
-                _link.SetNetwork(a0 == "up");
+                // Both links: the loopback one to the built-in CSMS and the real socket (--realtime, --csms).
+                _networkUp = a0 == "up";
+                _link.SetNetwork(_networkUp);
+                _realSocket?.SetNetwork(_networkUp);
                 break;
             case "csms":
                 CsmsCommand(step);
@@ -671,6 +737,16 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 actual = $"CSMS received {count} {e.Name}";
                 return e.Holds(count);
             case ExpectSubject.Transaction:
+                if (_options.CsmsUrl != null)
+                {
+                    // An external CSMS cannot be asked: the station's own view, and what the CSMS answered.
+                    string own = _station != null && _station.Ocpp != null && _station.Ocpp.Transactions.HasTransaction(1) ? "started"
+                        : CountCallsFromStation("TransactionEvent:Ended") > 0 ? "ended"
+                        : CountCallsFromStation("TransactionEvent:Started") > 0 ? "started" : "none";
+                    actual = $"transaction {own} (as the station sees it)";
+                    return e.Word == own;
+                }
+
                 var tx = _csms.LatestTransaction(_options.StationId);
                 string txState = tx == null ? "none" : tx.Ended ? "ended" : "started";
                 actual = $"transaction {txState}" + (tx == null ? "" : $" ({tx.TransactionId})");
@@ -687,10 +763,10 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         int colon = name.IndexOf(':');
         if (colon > 0 && name[..colon] == "TransactionEvent")
         {
-            return _csms.CountTransactionEvents(_options.StationId, name[(colon + 1)..]);
+            return _options.CsmsUrl != null ? CountCallsFromStation(name) : _csms.CountTransactionEvents(_options.StationId, name[(colon + 1)..]);
         }
 
-        return _csms.CountReceivedCalls(name);
+        return _options.CsmsUrl != null ? CountCallsFromStation(name) : _csms.CountReceivedCalls(name);
     }
 
     /// <summary>

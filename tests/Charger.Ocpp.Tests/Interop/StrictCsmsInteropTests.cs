@@ -214,13 +214,20 @@ public class StrictCsmsInteropTests : IClassFixture<NodeCsmsFixture>
     [Fact]
     public void FrameOverTheLimitIsRefusedByTheRealTransportAndTheSessionGoesOn()
     {
-        using var s = NewStation("IOP-OVERSIZE");
+        using var s = NewStation("IOP-OVERSIZE-1");
         WaitCall(s, "StatusNotification", skip: 1);
         string big = "[2,\"big-1\",\"DataTransfer\",{\"vendorId\":\"x\",\"data\":\"" + new string('z', 40_000) + "\"}]";
         _csms.Send(new JsonObject { ["cmd"] = "raw", ["identity"] = s.Identity, ["text"] = big, ["expectId"] = "big-1" });
         _csms.WaitEvent(_ => s.Station.Rpc.OversizeFrames == 1, Wait, s.Tick);
         Assert.True(s.Log.Contains("refused a frame of"));
+
+        // Issue 17 item 11: the refusal closes the connection with 1009; the station reconnects
+        // (no second boot) and the session goes on.
+        var close = _csms.WaitEvent(e => e.GetProperty("event").GetString() == "close" && e.GetProperty("identity").GetString() == s.Identity, Wait, s.Tick);
+        Assert.Equal(1009, close.GetProperty("code").GetInt32());
+        WaitCall(s, "StatusNotification", skip: 3);
         Assert.Equal("Accepted", Call(s, "TriggerMessage", "{\"requestedMessage\":\"Heartbeat\"}").GetProperty("status").GetString());
+        Assert.Single(_csms.Calls(s.Identity, "BootNotification"));
         AssertNoStrictFailures(s);
     }
 }
