@@ -246,8 +246,9 @@ namespace Charger.DeviceTests
 
             string started = WireValue("\"eventType\":\"Started\"", "chargingState");
             Assert.IsNotNull(started, "no TransactionEvent Started with a chargingState reached the CSMS");
-            // No meter in this rig, so no current is seen flowing: the contactor is closed and the EV is the one not drawing.
-            AssertName("SuspendedEV", started, "Started chargingState");
+            // The power path is closed with the EV in C when the transaction starts: Started says Charging
+            // (issue 17 item 6), by name.
+            AssertName("Charging", started, "Started chargingState");
             Assert.IsFalse(IsNumber(WireValue("\"eventType\":\"Started\"", "triggerReason")), "Started triggerReason");
             AssertName("Ended", WireValue("\"eventType\":\"Ended\"", "eventType"), "Ended eventType");
             AssertName("EVDisconnected", WireValue("\"eventType\":\"Ended\"", "stoppedReason"), "Ended stoppedReason");

@@ -268,7 +268,8 @@ namespace Charger.DeviceTests
             Assert.AreEqual("emergency stop pressed", rig.Controller.Safety.GetReason(FaultCode.EmergencyStop));
             Assert.AreEqual((int)LatchPolicy.AutoRetry, (int)rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).Latch);
             Assert.AreEqual(300000, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).RetryDelayMs);
-            Assert.AreEqual(6, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).MaxRetries);
+            // At most 3 automatic RCD retries, then latch (issue 12 item 4).
+            Assert.AreEqual(3, rig.Controller.Safety.GetPolicy(FaultCode.RcdTrip).MaxRetries);
 
             rig.Rcd.Level = false;
             rig.EmergencyStop.Level = false;

@@ -31,6 +31,11 @@ namespace Charger.Firmware.Safety
         /// <summary>A meter report older than this is no longer evidence of anything.</summary>
         public const int DefaultMeterStaleMs = 5000;
 
+        // Longer than the meter-loss service stop takes to end a session without breaking load (the meter
+        // is declared lost after 5 failed 1 s polls, then the EV gets at most 3 s to let go), and far
+        // shorter than the 60 s a frozen reading once hid an over-current (issue 12 item 6).
+        public const int DefaultMeterBlindMs = 10000;
+
         /// <summary>Auto-retry counters start again after a day without that fault.</summary>
         public const int DefaultRetryCounterResetMs = 24 * 60 * 60 * 1000;
 
@@ -108,6 +113,13 @@ namespace Charger.Firmware.Safety
         /// </summary>
         public bool MeterFitted { get; set; }
 
+        /// <summary>
+        /// How long over-current supervision may be blind (no fresh current while closed) before it is a
+        /// MeterFault. Readings older than <see cref="MeterStaleMs"/> no longer count as current for the
+        /// over-current stages; this longer window lets a meter-loss service stop end the session first.
+        /// </summary>
+        public int MeterBlindMs { get; set; } = DefaultMeterBlindMs;
+
         /// <summary>When true, a meter that reports itself unhealthy stops charging.</summary>
         public bool StopOnMeterFault { get; set; } = true;
 
@@ -164,6 +176,7 @@ namespace Charger.Firmware.Safety
                 OverCurrentDurationMs < MaxFastOverCurrentDurationMs ? OverCurrentDurationMs : MaxFastOverCurrentDurationMs);
             Bound("Safety.OverCurrentHardLimitDa", OverCurrentHardLimitDa, MinOverCurrentHardLimitDa, MaxOverCurrentHardLimitDa);
             Bound("Safety.MeterStaleMs", MeterStaleMs, MinMeterStaleMs, MaxMeterStaleMs);
+            Bound("Safety.MeterBlindMs", MeterBlindMs, MeterStaleMs, MaxMeterStaleMs);
             Bound("Safety.RetryCounterResetMs", RetryCounterResetMs, MinRetryCounterResetMs, MaxRetryCounterResetMs);
             Bound("Safety.FlapLimit", FlapLimit, MinFlapLimit, MaxFlapLimit);
             Bound("Safety.FlapWindowMs", FlapWindowMs, MinFlapWindowMs, MaxFlapWindowMs);

@@ -408,16 +408,17 @@ namespace Charger.Firmware.Safety
 
             _wasClosed = closed;
             bool fresh = MeterFresh(nowMs);
-            // Blind over-current supervision: closed for longer than the stale time without a fresh current.
-            // It stays blind (and the fault present) until a fresh reading arrives, so it cannot flap.
+            // Blind over-current supervision: closed for longer than the blind time without a current read
+            // within it. It stays blind (and the fault present) until a fresh reading arrives, so it cannot flap.
+            bool unseen = !_meterReported || nowMs - _meterReportMs > _settings.MeterBlindMs;
             _blind = _settings.MeterFitted && !fresh
-                && ((closed && nowMs - _closedSinceMs > _settings.MeterStaleMs) || (_blind && _active[(int)FaultCode.MeterFault]));
+                && ((closed && unseen && nowMs - _closedSinceMs > _settings.MeterBlindMs) || (_blind && _active[(int)FaultCode.MeterFault]));
             bool billingBad = (_meterReported && !_meterHealthy && _settings.StopOnMeterFault)
                 || (_settings.MeterRequired && (!_meterReported || nowMs - _meterReportMs > _settings.MeterStaleMs));
             if (Condition(FaultCode.MeterFault, billingBad || _blind))
             {
                 Raise(FaultCode.MeterFault, _blind && !billingBad
-                    ? "over-current supervision blind: no fresh phase current for more than " + _settings.MeterStaleMs + " ms"
+                    ? "over-current supervision blind: no fresh phase current for more than " + _settings.MeterBlindMs + " ms"
                     : _meterReported && !_meterHealthy ? "energy meter reports a fault" : "energy meter not reporting", nowMs);
             }
 

@@ -19,14 +19,14 @@ public class MeterStalenessTests
     }
 
     [Fact]
-    public void BlindOverCurrentSupervisionStopsChargingAfterTheStaleTime()
+    public void BlindOverCurrentSupervisionStopsChargingAfterTheBlindTime()
     {
         var rig = new ChargerRig(c => c.Safety.MeterFitted = true);
         rig.EvCurrentA = 16.0;
         rig.StartCharging();
         Assert.True(rig.Coil.State);
         rig.EvCurrentA = null;
-        rig.RunMs(4900);
+        rig.RunMs(SafetySettings.DefaultMeterBlindMs - 100);
         Assert.True(rig.Coil.State, "stopped inside the stale window");
         rig.RunMs(300);
         Assert.False(rig.Coil.State);

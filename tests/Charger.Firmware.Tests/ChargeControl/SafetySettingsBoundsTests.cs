@@ -15,6 +15,7 @@ public class SafetySettingsBoundsTests
     [InlineData("instant", "Safety.InstantOverCurrentPercent 1000")]
     [InlineData("hard", "Safety.OverCurrentHardLimitDa 5000")]
     [InlineData("stale", "Safety.MeterStaleMs 0")]
+    [InlineData("blind", "Safety.MeterBlindMs 4000")]
     [InlineData("flap", "Safety.FlapLimit 0")]
     [InlineData("rcdRetries", "RcdTrip MaxRetries 6")]
     [InlineData("retryDelay", "PilotShort RetryDelayMs 0")]
@@ -33,6 +34,7 @@ public class SafetySettingsBoundsTests
                 case "instant": c.Safety.InstantOverCurrentPercent = 1000; break;
                 case "hard": c.Safety.OverCurrentHardLimitDa = 5000; break;
                 case "stale": c.Safety.MeterStaleMs = 0; break;
+                case "blind": c.Safety.MeterBlindMs = 4000; break;
                 case "flap": c.Safety.FlapLimit = 0; break;
                 case "rcdRetries": c.Safety.SetPolicy(FaultCode.RcdTrip, new FaultPolicy(LatchPolicy.AutoRetry, 300000, 6, "six")); break;
                 case "retryDelay": c.Safety.SetPolicy(FaultCode.PilotShort, new FaultPolicy(LatchPolicy.AutoRetry, 0, 3, "now")); break;
