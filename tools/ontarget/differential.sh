@@ -6,7 +6,7 @@
 # usage: differential.sh <toolchain> <folder with Charger.Differential.pe> <log folder> [--heap SIZE]
 set -u
 tc=$1; pe_dir=$2; logs=$3; shift 3
-heap=${SESSION_HEAP:-192K}
+heap=${SESSION_HEAP:-288K}
 if [ "${1:-}" = "--heap" ]; then heap=$2; fi
 cd "$(dirname "$0")/../.."
 

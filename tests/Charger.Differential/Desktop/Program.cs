@@ -22,6 +22,19 @@ namespace Charger.Differential
                 return 0;
             }
 
+            if (args.Length > 0 && args[0] == "--store")
+            {
+                // What the session leaves on the simulated flash (the nanoCLR run keeps it in its heap).
+                var run = new DifferentialSession(new NullTranscript(), new NullProbe(), 96 * 1024);
+                run.Run();
+                foreach (string name in run.Store.List(""))
+                {
+                    Console.WriteLine($"{run.Store.Read(name).Length,8} {name}");
+                }
+
+                return 0;
+            }
+
             var session = new DifferentialSession(new StdoutTranscript(), new NullProbe(), 96 * 1024);
             session.Run();
             Console.Out.Flush();

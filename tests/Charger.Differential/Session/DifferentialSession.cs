@@ -300,7 +300,8 @@ namespace Charger.Differential.Session
                 case 545000:
                     Type(t, "ocpp");
                     break;
-                case 730000:
+                case 690000:
+                    // Before the station's fourth attempt (back-off: minimum, then doubling, B04).
                     _csms.NetworkUp(t);
                     break;
                 case 760000:
