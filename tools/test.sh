@@ -45,7 +45,7 @@ fi
 echo "== on-target (real nanoFramework runtime)"
 bash tools/ontarget/run.sh >"$logdir/ontarget.log" 2>&1
 ot_rc=$?
-grep -E "^(on-target|==)" "$logdir/ontarget.log" | grep -v "^on-target: [0-9]* passed" 
+grep -E "^(on-target|differential|==)" "$logdir/ontarget.log" | grep -v "^on-target: [0-9]* passed" 
 op=$(grep -E "^on-target: [0-9]+ passed, [0-9]+ failed" "$logdir/ontarget.log" | tail -1 | sed 's/^on-target: \([0-9]*\) passed.*/\1/')
 of=$(grep -E "^on-target: [0-9]+ passed, [0-9]+ failed" "$logdir/ontarget.log" | tail -1 | sed 's/.* passed, \([0-9]*\) failed.*/\1/')
 if [ -z "$op" ]; then tail -30 "$logdir/ontarget.log"; op=0; of=1; fi
