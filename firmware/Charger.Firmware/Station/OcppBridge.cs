@@ -32,6 +32,7 @@ namespace Charger.Firmware.Station
         private bool _operative = true;
         private ConnectorStatus _reported = ConnectorStatus.Unavailable;
         private bool _reportedOnce;
+        private bool _statusDirty;
 
         public OcppBridge(ChargeController controller, ServiceStop serviceStop, IDigitalOutput connectorLock, ILog log)
         {
@@ -230,6 +231,12 @@ namespace Charger.Firmware.Station
         public void Feed(long nowMs)
         {
             _lastFeedMs = nowMs;
+            if (_statusDirty)
+            {
+                _statusDirty = false;
+                UpdateStatus();
+            }
+
             if (_ocpp == null)
             {
                 return;
@@ -358,19 +365,22 @@ namespace Charger.Firmware.Station
 
         // ---- IChargerEvents ----
 
+        // The controller calls these from inside the safety stages. They only note that the connector
+        // status may have changed; the OCPP duty works it out and reports it (Feed), so no OCPP work
+        // (device model, StatusNotification) runs in the safety path (issue 11).
         public void FaultRaised(FaultCode code, string reason, bool latched, long nowMs)
         {
-            UpdateStatus();
+            _statusDirty = true;
         }
 
         public void FaultCleared(FaultCode code, string how, long nowMs)
         {
-            UpdateStatus();
+            _statusDirty = true;
         }
 
         public void StateChanged(IecState previous, IecState current, long nowMs)
         {
-            UpdateStatus();
+            _statusDirty = true;
         }
 
         /// <summary>OCPP 2.0.1 connector status from availability, faults and the pilot (G01/G03).</summary>

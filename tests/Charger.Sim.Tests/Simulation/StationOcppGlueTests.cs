@@ -56,6 +56,45 @@ public class StationOcppGlueTests
     }
 
     [Fact]
+    public void ConnectorStatusIsWorkedOutByTheOcppDutyNotInsideTheSafetyStages()
+    {
+        var sim = Booted();
+        var bridge = sim.Station.OcppBridge;
+        Assert.Equal(Charger.Ocpp.ConnectorStatus.Available, bridge.ReportedStatus);
+
+        // The e-stop is seen by the safety stage in the next tick; the connector status follows in
+        // the OCPP duty (every 50 ms), not inside that stage: no OCPP work in the safety path.
+        var press = ScenarioParser.Parse("t", "0s estop press").Steps[0];
+        sim.Apply(press);
+        int ticks = 0;
+        while (!sim.Station.Controller.IsFaultActive(Charger.Firmware.Safety.FaultCode.EmergencyStop) && ticks < 10)
+        {
+            sim.AdvanceTo(sim.NowMs + sim.TickMs);
+            ticks++;
+        }
+
+        Assert.True(sim.Station.Controller.IsFaultActive(Charger.Firmware.Safety.FaultCode.EmergencyStop));
+        long faultAt = sim.NowMs;
+        long statusAt = -1;
+        for (int i = 0; i < 10 && statusAt < 0; i++)
+        {
+            if (bridge.ReportedStatus == Charger.Ocpp.ConnectorStatus.Faulted)
+            {
+                statusAt = sim.NowMs;
+            }
+            else
+            {
+                sim.AdvanceTo(sim.NowMs + sim.TickMs);
+            }
+        }
+
+        Assert.True(statusAt >= 0, "the Faulted status never followed");
+        Assert.True(statusAt - faultAt <= 50, $"status followed {statusAt - faultAt} ms after the fault, more than one OCPP period");
+        Assert.True(statusAt > faultAt || faultAt % 50 == 0,
+            "the status changed in the tick of the fault although the OCPP duty was not due: the safety stage did OCPP work");
+    }
+
+    [Fact]
     public void ConsoleConfigReadsAndWritesTheDeviceModelWithGetSetVariablesRules()
     {
         var sim = Booted();
