@@ -187,6 +187,17 @@ namespace System.Collections
     }
 }
 
+namespace System
+{
+    /// <summary>mscorlib 1.17.x has Console (the differential session writes its transcript with it on nanoCLR).</summary>
+    public static class Console
+    {
+        public static void Write(string value) { }
+        public static void WriteLine(string value) { }
+        public static void WriteLine() { }
+    }
+}
+
 namespace System.Diagnostics
 {
     public static class Debug
