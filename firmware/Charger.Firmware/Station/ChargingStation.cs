@@ -90,7 +90,7 @@ namespace Charger.Firmware.Station
                 _trace = new TracingWebSocket(hardware.CsmsSocket, hardware.Clock, _log);
                 settings.Ocpp.StartedAtTickMs = hardware.Clock.NowMs;
                 _ocpp = new OcppStation(settings.Ocpp, _trace, hardware.Storage, hardware.Random, _log, _bridge, _bridge,
-                    new TransactionOptions(), settings.BootReason, settings.Rpc == null ? new RpcLimits() : settings.Rpc);
+                    settings.Transactions == null ? new TransactionOptions() : settings.Transactions, settings.BootReason, settings.Rpc == null ? new RpcLimits() : settings.Rpc);
                 _bridge.Attach(_ocpp);
                 _serviceStop.Readiness = _bridge;
                 _controller.AddEventSink(_bridge);

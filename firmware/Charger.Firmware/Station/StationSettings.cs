@@ -40,6 +40,15 @@ namespace Charger.Firmware.Station
         /// </summary>
         public Charger.Ocpp.Rpc.RpcLimits Rpc { get; set; } = new Charger.Ocpp.Rpc.RpcLimits();
 
+        /// <summary>
+        /// The transaction queue's bounds and power-loss rules. Memory: the queued messages live in
+        /// the file store (flash), but each keeps about 200 bytes of metadata in the heap, so
+        /// QueueMaxMessages 500 can cost about 100 KB of heap during a long outage; a board with a
+        /// small heap lowers it (100 messages: about 20 KB). Beyond the bound, intermediate Updated
+        /// events are thinned (E11.FR.05); Started and Ended are always kept.
+        /// </summary>
+        public Charger.Ocpp.Transactions.TransactionOptions Transactions { get; set; } = new Charger.Ocpp.Transactions.TransactionOptions();
+
         /// <summary>Why the board started (the board reads its reset cause); reported in BootNotification.</summary>
         public BootReason BootReason { get; set; } = BootReason.PowerUp;
 
