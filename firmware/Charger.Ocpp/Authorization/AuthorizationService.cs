@@ -35,7 +35,6 @@ namespace Charger.Ocpp.Authorization
         private readonly AuthorizationCache _cache;
         private readonly LocalAuthorizationList _localList;
         private readonly TransactionMessageBuilder _builder = new TransactionMessageBuilder();
-        private readonly SchemaNode _authorizeResponse = AuthorizationSchemas.AuthorizeResponse();
 
         private readonly Variable _authEnabled;
         private readonly Variable _authorizeRemoteStart;
@@ -318,7 +317,7 @@ namespace Charger.Ocpp.Authorization
         private bool SendAuthorize(int evseId, IdToken token, bool forStop, int remoteStartId)
         {
             PendingAuthorization pending = new PendingAuthorization(evseId, token, forStop, remoteStartId);
-            if (!_rpc.Call(AuthorizeAction, _builder.Authorize(token), _authorizeResponse, this, pending, SendPermission.RequiresAccepted))
+            if (!_rpc.CallLazySchema(AuthorizeAction, _builder.Authorize(token), AuthorizationSchemas.AuthorizeResponse, this, pending, SendPermission.RequiresAccepted))
             {
                 return false;
             }

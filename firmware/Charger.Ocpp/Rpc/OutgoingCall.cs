@@ -11,6 +11,7 @@ namespace Charger.Ocpp.Rpc
         private readonly ICallResultHandler _handler;
         private readonly object _context;
         private readonly SendPermission _permission;
+        private readonly SchemaFactory _responseSchemaFactory;
 
         public OutgoingCall(string action, string payloadJson, SchemaNode responseSchema, ICallResultHandler handler, object context, SendPermission permission)
         {
@@ -33,9 +34,22 @@ namespace Charger.Ocpp.Rpc
             get { return _payloadJson; }
         }
 
+        /// <summary>A CALL whose response schema is built only when its answer arrives (nothing held while it waits).</summary>
+        public OutgoingCall(string action, string payloadJson, SchemaFactory responseSchema, ICallResultHandler handler, object context, SendPermission permission)
+            : this(action, payloadJson, (SchemaNode)null, handler, context, permission)
+        {
+            _responseSchemaFactory = responseSchema;
+        }
+
         public SchemaNode ResponseSchema
         {
             get { return _responseSchema; }
+        }
+
+        /// <summary>Set instead of <see cref="ResponseSchema"/> when the schema is built on demand.</summary>
+        public SchemaFactory ResponseSchemaFactory
+        {
+            get { return _responseSchemaFactory; }
         }
 
         public ICallResultHandler Handler

@@ -51,6 +51,8 @@ namespace Charger.Ocpp.Rpc
         private string _previousAction;
         private SchemaNode _previousSchema;
         private int _schemasBuilt;
+        private string _recentResponseAction;
+        private SchemaNode _recentResponseSchema;
         private readonly Hashtable _notSupported = new Hashtable();
         private readonly string _idPrefix;
         private int _outgoingHead;
@@ -167,6 +169,24 @@ namespace Charger.Ocpp.Rpc
         /// keeps ownership of what it could not send.
         /// </summary>
         public bool Call(string action, string payloadJson, SchemaNode responseSchema, ICallResultHandler handler, object context, SendPermission permission)
+        {
+            if (_outgoingCount == _outgoing.Length)
+            {
+                _log.Write(LogLevel.Warning, Component, "outgoing queue full (" + _outgoing.Length + "), " + action + " not queued");
+                return false;
+            }
+
+            _outgoing[(_outgoingHead + _outgoingCount) % _outgoing.Length] =
+                new OutgoingCall(action, payloadJson, responseSchema, handler, context, permission);
+            _outgoingCount++;
+            return true;
+        }
+
+        /// <summary>
+        /// Queues a station-initiated CALL whose response schema is built when the answer arrives:
+        /// a service then holds no schema tree, and queued CALLs hold none either (README, memory).
+        /// </summary>
+        public bool CallLazySchema(string action, string payloadJson, SchemaFactory responseSchema, ICallResultHandler handler, object context, SendPermission permission)
         {
             if (_outgoingCount == _outgoing.Length)
             {
@@ -568,9 +588,10 @@ namespace Charger.Ocpp.Rpc
                 return;
             }
 
-            if (call.ResponseSchema != null)
+            SchemaNode responseSchema = call.ResponseSchema != null ? call.ResponseSchema : ResponseSchemaFor(call);
+            if (responseSchema != null)
             {
-                SchemaViolation violation = SchemaValidator.Validate(message[2], call.ResponseSchema);
+                SchemaViolation violation = SchemaValidator.Validate(message[2], responseSchema);
                 if (violation != null)
                 {
                     _log.Write(LogLevel.Warning, Component, call.Action + " result refused: " + violation.Description);
@@ -629,6 +650,25 @@ namespace Charger.Ocpp.Rpc
             {
                 _log.Write(LogLevel.Error, Component, call.Action + " failure handler threw: " + e.Message);
             }
+        }
+
+        /// <summary>The response schema of a CALL that carries a factory; the most recent one is kept.</summary>
+        private SchemaNode ResponseSchemaFor(OutgoingCall call)
+        {
+            SchemaFactory factory = call.ResponseSchemaFactory;
+            if (factory == null)
+            {
+                return null;
+            }
+
+            if (call.Action != _recentResponseAction)
+            {
+                _recentResponseSchema = factory();
+                _recentResponseAction = call.Action;
+                _schemasBuilt++;
+            }
+
+            return _recentResponseSchema;
         }
 
         private SchemaNode RequestSchemaFor(string action)

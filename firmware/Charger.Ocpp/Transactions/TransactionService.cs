@@ -43,7 +43,6 @@ namespace Charger.Ocpp.Transactions
         private readonly EvseTransactionState[] _evses;
         private readonly TransactionMessageBuilder _builder = new TransactionMessageBuilder();
         private readonly MeterSampleBuffer _oneSample = new MeterSampleBuffer(1);
-        private readonly SchemaNode _eventResponseSchema;
         private readonly SchemaNode _meterValuesResponseSchema;
         private readonly PowerLossConfig _powerLoss;
         private ITokenAnswerListener _tokenListener;
@@ -83,13 +82,18 @@ namespace Charger.Ocpp.Transactions
                 _evses[i] = new EvseTransactionState(i + 1);
             }
 
-            _eventResponseSchema = SchemaNode.Object()
+            _meterValuesResponseSchema = SchemaNode.Object();
+            vars.Model.Changed += OnVariableChanged;
+        }
+
+        /// <summary>TransactionEventResponse, built when an answer arrives (no tree held by the service).</summary>
+        public static SchemaNode EventResponseSchema()
+        {
+            return SchemaNode.Object()
                 .Optional("totalCost", SchemaNode.Number())
                 .Optional("chargingPriority", SchemaNode.Integer())
                 .Optional("idTokenInfo", AuthorizationSchemas.IdTokenInfo())
                 .Optional("updatedPersonalMessage", SchemaNode.Any());
-            _meterValuesResponseSchema = SchemaNode.Object();
-            vars.Model.Changed += OnVariableChanged;
         }
 
         public TransactionEventQueue Queue
@@ -746,7 +750,7 @@ namespace Charger.Ocpp.Transactions
             // Events produced before the clock was set leave with their real time (issue 17 item 4).
             string payload = TimestampResolver.Resolve(message.Payload, _clock);
             message.Payload = null;
-            if (_rpc.Call(TransactionEventAction, payload, _eventResponseSchema, this, message, SendPermission.RequiresAccepted))
+            if (_rpc.CallLazySchema(TransactionEventAction, payload, EventResponseSchema, this, message, SendPermission.RequiresAccepted))
             {
                 _queue.MarkSent(message.QueueSeq);
                 _inFlightQueueSeq = message.QueueSeq;

@@ -193,6 +193,36 @@ public class RpcEndpointTests
     }
 
     [Fact]
+    public void AResponseSchemaFromAFactoryIsBuiltOnlyWhenTheAnswerArrivesAndStillValidates()
+    {
+        int built = 0;
+        SchemaNode HeartbeatResponse()
+        {
+            built++;
+            return SchemaNode.Object().Required("currentTime", SchemaNode.String(40));
+        }
+
+        Assert.True(_rpc.CallLazySchema("Heartbeat", "{}", HeartbeatResponse, _results, null, SendPermission.RequiresAccepted));
+        _rpc.Pump(0);
+        Assert.Equal(0, built);
+        string id = Frame(_socket.Server.TakeReceived())[1].GetString();
+        _socket.Server.Send("[3,\"" + id + "\",{\"currentTime\":\"2026-01-01T00:00:00Z\"}]");
+        _rpc.Pump(1);
+        Assert.Equal(1, built);
+        Assert.Single(_results.Results);
+
+        // A second answer for the same action reuses the tree; a bad one is still refused by it.
+        Assert.True(_rpc.CallLazySchema("Heartbeat", "{}", HeartbeatResponse, _results, null, SendPermission.RequiresAccepted));
+        _rpc.Pump(2);
+        id = Frame(_socket.Server.TakeReceived())[1].GetString();
+        _socket.Server.Send("[3,\"" + id + "\",{}]");
+        _rpc.Pump(3);
+        Assert.Equal(1, built);
+        Assert.Single(_results.Failures);
+        Assert.Equal(RpcErrorCode.LocalInvalidResult, _results.Failures[0].Code);
+    }
+
+    [Fact]
     public void UnansweredCallTimesOutAfterMessageTimeoutAndItsLateResultIsDropped()
     {
         _rpc.MessageTimeoutMs = 30000;
