@@ -75,8 +75,9 @@ public sealed class ConsoleOverPseudoTerminalTests
             using var terminal = new TerminalSession(sim.WaitForConsolePath(), RealtimeMode.ConsoleBaud);
             terminal.ReadUntil(TerminalSession.UserPrompt);
 
-            // The car needs a few real seconds to get to C; ask again until it has (bounded).
-            string status = AskUntil(terminal, "status", "contactor closed", timeoutMs: 20_000);
+            // The car needs a few real seconds to get to C; ask again until it has (bounded). Wait for
+            // the feedback too: for the contactor's 20 ms travel the status reads "closed (feedback open)".
+            string status = AskUntil(terminal, "status", "contactor closed (feedback closed)", timeoutMs: 20_000);
             Assert.Contains("pilot C2", status);
             Assert.Contains("contactor closed (feedback closed)", status);
 
