@@ -12,6 +12,7 @@ namespace Charger.Sim.Tests.SerialConsole;
 /// pseudo-terminal path it prints, and a technician's session typed through it. No assertion is about
 /// timing; every wait is a bounded timeout.
 /// </summary>
+[Collection(Charger.Sim.Tests.Conformance.WallClockCollection.Name)]
 public sealed class ConsoleOverPseudoTerminalTests
 {
     private static readonly string ChargingScenario = string.Join("\n",
