@@ -175,9 +175,9 @@ namespace Charger.DeviceTests
         [TestMethod]
         public void StoppedReasonIsWrittenByNameNotByNumber()
         {
-            Assert.AreEqual("ImmediateReset", TransactionService.StopReasonName(StopReason.ImmediateReset));
-            Assert.AreEqual("PowerLoss", TransactionService.StopReasonName(StopReason.PowerLoss));
-            Assert.AreEqual("Local", TransactionService.StopReasonName(StopReason.Local));
+            Assert.AreEqual("ImmediateReset", StopReasonText.Of(StopReason.ImmediateReset));
+            Assert.AreEqual("PowerLoss", StopReasonText.Of(StopReason.PowerLoss));
+            Assert.AreEqual("Local", StopReasonText.Of(StopReason.Local));
         }
 
         [TestMethod]

@@ -245,13 +245,16 @@ namespace Charger.Firmware.Diagnostics
         /// <summary>Copies the message's UTF-8 into the text ring, contiguously (a tail too short is skipped).</summary>
         private void StoreText(int slot, string message)
         {
-            int chars = message.Length;
-            int bytes = Utf8Length(message, chars);
-            bool cut = bytes > MaxMessageBytes;
+            // One copy to a char array: nanoCLR keeps strings as UTF-8, so indexing one walks it from
+            // the start, and a per-character loop over the string would be quadratic.
+            char[] text = message.ToCharArray();
+            int bytes;
+            int chars = CharsFitting(text, MaxMessageBytes, out bytes);
+            bool cut = chars < text.Length;
             if (cut)
             {
-                chars = CharsFitting(message, MaxMessageBytes - Ellipsis.Length);
-                bytes = Utf8Length(message, chars) + Ellipsis.Length;
+                chars = CharsFitting(text, MaxMessageBytes - Ellipsis.Length, out bytes);
+                bytes += Ellipsis.Length;
             }
 
             int size = _text.Length;
@@ -300,42 +303,17 @@ namespace Charger.Firmware.Diagnostics
             }
         }
 
-        private static int Utf8Length(string s, int chars)
+        /// <summary>
+        /// How many leading characters fit in <paramref name="maxBytes"/> of UTF-8 without splitting a
+        /// surrogate pair, and their length in <paramref name="bytes"/> (a lone surrogate counts 3).
+        /// </summary>
+        private static int CharsFitting(char[] text, int maxBytes, out int bytes)
         {
-            int bytes = 0;
-            for (int i = 0; i < chars; i++)
-            {
-                char c = s[i];
-                if (c < 0x80)
-                {
-                    bytes += 1;
-                }
-                else if (c < 0x800)
-                {
-                    bytes += 2;
-                }
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < chars && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
-                {
-                    bytes += 4;
-                    i++;
-                }
-                else
-                {
-                    bytes += 3;
-                }
-            }
-
-            return bytes;
-        }
-
-        /// <summary>How many leading characters fit in <paramref name="maxBytes"/> without splitting a pair.</summary>
-        private static int CharsFitting(string s, int maxBytes)
-        {
-            int bytes = 0;
+            bytes = 0;
             int i = 0;
-            while (i < s.Length)
+            while (i < text.Length)
             {
-                char c = s[i];
+                char c = text[i];
                 int width = 3;
                 int span = 1;
                 if (c < 0x80)
@@ -346,7 +324,7 @@ namespace Charger.Firmware.Diagnostics
                 {
                     width = 2;
                 }
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
+                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
                 {
                     width = 4;
                     span = 2;

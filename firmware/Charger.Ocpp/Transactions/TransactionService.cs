@@ -908,15 +908,6 @@ namespace Charger.Ocpp.Transactions
             return EpochTime.ToUtcMs(_clock.UtcAt(nowMs));
         }
 
-        /// <summary>
-        /// ReasonEnumType text; an enum's ToString gives its number on the device, so the wire
-        /// would read "stoppedReason":"6" without this table.
-        /// </summary>
-        public static string StopReasonName(StopReason reason)
-        {
-            return StopReasonText.Of(reason);
-        }
-
         private static string TriggerFor(StopReason reason)
         {
             switch (reason)
