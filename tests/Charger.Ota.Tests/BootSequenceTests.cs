@@ -179,6 +179,23 @@ public class BootSequenceTests
     }
 
     [Fact]
+    public void WithASignatureCheckAtBootATrialItRefusesIsRolledBackBeforeAnythingIsLoaded()
+    {
+        var store = new MemoryFileStore();
+        OtaRig.InstallConfirmed(store, V1);
+        Stage(store, V2Good);
+        var boot = new BootSequence(OtaRig.Slots(store), OtaRig.Board, OtaRig.BootVersion, OtaRig.AllowListFor(V1), null);
+        var loader = new TableLoader(Create);
+
+        var outcome = boot.Boot(loader);
+
+        Assert.Equal(BootOutcome.Started, outcome);
+        Assert.Equal("1.0.0", boot.Context.FirmwareVersion);
+        Assert.Equal(RollbackReason.VerificationFailed, boot.Context.UnreportedRollback);
+        Assert.Equal(2, loader.Loaded.Count); // v1's two files only
+    }
+
+    [Fact]
     public void AStationWithNoImageSaysSo()
     {
         var (outcome, boot, _) = BootOnce(new MemoryFileStore());
