@@ -41,6 +41,9 @@ public enum ExpectSubject
     Transaction,
     CsmsReceived,
     Connection,
+    FirmwareVersion,
+    ActiveSlot,
+    Rollback,
 }
 
 public enum CompareOp

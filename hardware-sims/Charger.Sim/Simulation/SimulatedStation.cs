@@ -12,6 +12,8 @@ using Charger.Hal.Sim.Pilot;
 using Charger.Hal.Sim.Serial;
 using Charger.Metering.Profiles;
 using Charger.Ocpp;
+using Charger.Ota;
+using Charger.Ota.Slots;
 using Charger.Sim.Models.Csms;
 using Charger.Sim.Chart;
 using Charger.Sim.Models.Ev;
@@ -77,6 +79,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private readonly CsmsLink _link;
     private readonly CsmsWebSocketServer _server;
     private FrameLoggingWebSocket _realSocket;
+    private readonly SimulatedBoot _boot;
 
     private ChargingStation _station;
     private bool _powered;
@@ -151,8 +154,12 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         Settings.Ocpp.ClientCertificatePem = options.ClientCertificatePem;
         Settings.Ocpp.ClientPrivateKeyPem = options.ClientKeyPem;
         UpdateThermistors(force: true);
+        _boot = new SimulatedBoot(_store, new BootEventLog(events, () => _clock.NowMs));
         PowerOn(0);
     }
+
+    /// <summary>The simulated boot assembly: slots on this station's flash, checked as the board checks them.</summary>
+    public SimulatedBoot Boot => _boot;
 
     public long NowMs => _clock.NowMs;
 
@@ -287,9 +294,13 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         {
             _station.Tick(t);
             Observe(t);
-            if (_store.PowerIsCut || _reboot.Requested)
+            _boot.Tick(t, _station.Controller.ActiveFaultCount == 0,
+                _station.Ocpp != null && _station.Ocpp.Registration.State == Charger.Ocpp.Rpc.RegistrationState.Accepted,
+                UsesRealSocket ? _station.Ocpp?.Connection.IsConnected == true : _link.Connected);
+            if (_store.PowerIsCut || _reboot.Requested || _boot.RebootRequested)
             {
-                string why = _reboot.Requested ? "firmware reboot: " + _reboot.Reason : "power cut during a flash write";
+                string why = _reboot.Requested ? "firmware reboot: " + _reboot.Reason
+                    : _boot.RebootRequested ? "trial image failed its self-test, rolled back" : "power cut during a flash write";
                 _reboot.Acknowledge();
                 PowerOff(t, 0, why);
             }
@@ -393,6 +404,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private void PowerOn(long t)
     {
         _store.RestorePower();
+        Settings.Ocpp.FirmwareVersion = _boot.PowerUp(SelfTestPolicy.ProductDefault());
         Charger.Hal.IWebSocketClient socket;
         if (UsesRealSocket)
         {
@@ -632,6 +644,13 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 break;
             case "wait":
                 break;
+            case "firmware":
+                // firmware install <version> [good|throws|fails-selftest]: into the free slot, on trial at the next power-up.
+                string kind = step.Args.Length > 2 ? step.Args[2] : "good";
+                int slot = _boot.Install(step.Args[1], kind == "throws" ? SimulatedBoot.ThrowsOnStart
+                    : kind == "fails-selftest" ? SimulatedBoot.FailsSelfTest : SimulatedBoot.RunsFirmware);
+                _events.Add(NowMs, SimEventKinds.Power, $"firmware {step.Args[1]} ({kind}) installed into slot {SlotManager.SlotName(slot)}, on trial at the next boot");
+                break;
             default:
                 throw new ScenarioException(step.LineNumber, $"no simulator action for '{step.Verb}'");
         }
@@ -732,6 +751,17 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 bool active = c != null && c.IsFaultActive(code);
                 actual = $"{code} {(active ? "present" : "absent")}";
                 return active == (e.Word == "present");
+            case ExpectSubject.FirmwareVersion:
+                actual = "firmware " + (_boot.RunningVersion ?? "(none running)");
+                return _boot.RunningVersion == e.Word;
+            case ExpectSubject.ActiveSlot:
+                actual = $"active slot {_boot.ActiveSlot}" + (_boot.RunningSlot == null ? "" : $", running slot {_boot.RunningSlot}");
+                return _boot.ActiveSlot == e.Word;
+            case ExpectSubject.Rollback:
+                var slots = _boot.State;
+                string last = slots.LastRollback == RollbackReason.None ? "none" : RollbackReasonText.Of(slots.LastRollback);
+                actual = $"last rollback {last}" + (slots.LastRollback == RollbackReason.None ? "" : $" of {slots.RollbackFromVersion}");
+                return last == e.Word;
             case ExpectSubject.Connection:
                 bool online = UsesRealSocket ? _station?.Ocpp?.Connection.IsConnected == true : _link.Connected;
                 actual = online ? "online" : "offline";
