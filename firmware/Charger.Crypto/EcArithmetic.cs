@@ -10,10 +10,9 @@ namespace Charger.Crypto
         private readonly Montgomery _f;
         private readonly uint[] _t1, _t2, _t3, _t4, _t5, _t6, _t7, _t8;
 
-        public EcArithmetic(EcCurve curve)
+        public EcArithmetic(Montgomery field, int n)
         {
-            _f = curve.Field;
-            int n = curve.Limbs;
+            _f = field;
             _t1 = new uint[n];
             _t2 = new uint[n];
             _t3 = new uint[n];

@@ -3,13 +3,17 @@ namespace Charger.Crypto
     /// <summary>
     /// A short-Weierstrass prime curve with a = -3 (y^2 = x^3 - 3x + b over GF(p)): NIST P-256 and
     /// P-384 (FIPS 186-4 D.1.2.3 and D.1.2.4, the same as SEC 2 secp256r1 and secp384r1).
-    /// Field values are kept in Montgomery form.
+    /// Field values are kept in Montgomery form. The curve holds constants only: each verification
+    /// makes its own <see cref="Montgomery"/> contexts (they carry scratch space), so verifications
+    /// on different threads never share state.
     /// </summary>
     public sealed class EcCurve
     {
         private static EcCurve _p256;
         private static EcCurve _p384;
 
+        private readonly uint[] _p;
+        private readonly uint[] _n;
         private readonly uint[] _bMont;
 
         private EcCurve(string name, int fieldBytes, string p, string n, string b, string gx, string gy)
@@ -17,11 +21,12 @@ namespace Charger.Crypto
             Name = name;
             FieldBytes = fieldBytes;
             Limbs = fieldBytes / 4;
-            Field = new Montgomery(BigNat.FromBigEndian(BigNat.FromHex(p), Limbs));
-            Order = new Montgomery(BigNat.FromBigEndian(BigNat.FromHex(n), Limbs));
-            _bMont = ToField(BigNat.FromHex(b));
-            GxMont = ToField(BigNat.FromHex(gx));
-            GyMont = ToField(BigNat.FromHex(gy));
+            _p = BigNat.FromBigEndian(BigNat.FromHex(p), Limbs);
+            _n = BigNat.FromBigEndian(BigNat.FromHex(n), Limbs);
+            Montgomery field = CreateField();
+            _bMont = ToField(field, BigNat.FromHex(b));
+            GxMont = ToField(field, BigNat.FromHex(gx));
+            GyMont = ToField(field, BigNat.FromHex(gy));
         }
 
         public static EcCurve P256
@@ -72,11 +77,20 @@ namespace Charger.Crypto
 
         internal int Limbs { get; }
 
-        /// <summary>Arithmetic modulo p.</summary>
-        internal Montgomery Field { get; }
+        /// <summary>The group order n (plain).</summary>
+        internal uint[] N => _n;
 
-        /// <summary>Arithmetic modulo the group order n.</summary>
-        internal Montgomery Order { get; }
+        /// <summary>A new context for arithmetic modulo p (not to be shared between threads).</summary>
+        internal Montgomery CreateField()
+        {
+            return new Montgomery(_p);
+        }
+
+        /// <summary>A new context for arithmetic modulo the group order n.</summary>
+        internal Montgomery CreateOrder()
+        {
+            return new Montgomery(_n);
+        }
 
         internal uint[] GxMont { get; }
 
@@ -85,14 +99,14 @@ namespace Charger.Crypto
         /// <summary>True when (x, y), big-endian, are field elements (below p) satisfying the curve equation.</summary>
         public bool IsOnCurve(byte[] x, byte[] y)
         {
-            uint[] xm = ToField(x);
-            uint[] ym = ToField(y);
+            Montgomery f = CreateField();
+            uint[] xm = ToField(f, x);
+            uint[] ym = ToField(f, y);
             if (xm == null || ym == null)
             {
                 return false;
             }
 
-            Montgomery f = Field;
             uint[] lhs = new uint[Limbs];
             f.Mul(ym, ym, lhs);
             uint[] rhs = new uint[Limbs];
@@ -107,16 +121,16 @@ namespace Charger.Crypto
         }
 
         /// <summary>Montgomery form of a big-endian value, or null when it is not below p.</summary>
-        internal uint[] ToField(byte[] value)
+        internal uint[] ToField(Montgomery field, byte[] value)
         {
             uint[] v = BigNat.FromBigEndian(value, Limbs);
-            if (v == null || BigNat.Compare(v, Field.Modulus) >= 0)
+            if (v == null || BigNat.Compare(v, _p) >= 0)
             {
                 return null;
             }
 
             uint[] r = new uint[Limbs];
-            Field.ToMont(v, r);
+            field.ToMont(v, r);
             return r;
         }
     }

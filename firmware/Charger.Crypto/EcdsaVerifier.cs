@@ -42,9 +42,9 @@ namespace Charger.Crypto
             }
 
             EcCurve curve = key.Curve;
-            Montgomery order = curve.Order;
+            Montgomery order = curve.CreateOrder();
             int limbs = curve.Limbs;
-            uint[] n = order.Modulus;
+            uint[] n = curve.N;
             uint[] rv = BigNat.FromBigEndian(r, 0, r.Length, limbs);
             uint[] sv = BigNat.FromBigEndian(s, 0, s.Length, limbs);
             if (rv == null || sv == null || BigNat.IsZero(rv) || BigNat.IsZero(sv) || BigNat.Compare(rv, n) >= 0 || BigNat.Compare(sv, n) >= 0)
@@ -69,15 +69,15 @@ namespace Charger.Crypto
             order.Mul(e, w, u1);
             order.Mul(rv, w, u2);
 
-            EcArithmetic arith = new EcArithmetic(curve);
-            Montgomery field = curve.Field;
+            Montgomery field = curve.CreateField();
+            EcArithmetic arith = new EcArithmetic(field, limbs);
             JacobianPoint g = new JacobianPoint(limbs);
             BigNat.Copy(curve.GxMont, g.X);
             BigNat.Copy(curve.GyMont, g.Y);
             BigNat.Copy(field.One(), g.Z);
             JacobianPoint q = new JacobianPoint(limbs);
-            BigNat.Copy(curve.ToField(key.X), q.X);
-            BigNat.Copy(curve.ToField(key.Y), q.Y);
+            BigNat.Copy(curve.ToField(field, key.X), q.X);
+            BigNat.Copy(curve.ToField(field, key.Y), q.Y);
             BigNat.Copy(field.One(), q.Z);
             JacobianPoint gq = new JacobianPoint(limbs);
             gq.CopyFrom(g);

@@ -1,7 +1,7 @@
 namespace Charger.Crypto
 {
     /// <summary>Object identifiers this library recognises, as their DER content octets.</summary>
-    internal static class Oids
+    public static class Oids
     {
         // PKCS #1 (RFC 8017 appendix C)
         public static readonly byte[] RsaEncryption = BigNat.FromHex("2a864886f70d010101");
