@@ -116,6 +116,48 @@ namespace Charger.Ocpp.SmartCharging
             return next;
         }
 
+        /// <summary>
+        /// The composite schedule of <paramref name="evseId"/> over [<paramref name="startS"/>,
+        /// start + <paramref name="durationS"/>): change points as offsets from the start with the
+        /// limit (deciamperes per phase, at most the hardware maximum) and phases from each on;
+        /// consecutive equal periods merged, at least one period. Returns the count, or -1 when the
+        /// arrays cannot hold them all. Walks boundary to boundary, so its cost grows with the
+        /// number of changes, not with the duration.
+        /// </summary>
+        public int Composite(int evseId, long startS, int durationS, string transactionId, long relativeStartS,
+            int[] offsetS, int[] limitDa, int[] phases)
+        {
+            long end = startS + durationS;
+            long t = startS;
+            int n = 0;
+            while (t < end || n == 0)
+            {
+                int da = LimitDaAt(evseId, t, transactionId, relativeStartS);
+                if (da > _settings.HardwareMaxDa)
+                {
+                    da = _settings.HardwareMaxDa;
+                }
+
+                int ph = _phases;
+                if (n == 0 || limitDa[n - 1] != da || phases[n - 1] != ph)
+                {
+                    if (n == offsetS.Length)
+                    {
+                        return -1;
+                    }
+
+                    offsetS[n] = (int)(t - startS);
+                    limitDa[n] = da;
+                    phases[n] = ph;
+                    n++;
+                }
+
+                t = NextChangeAfter(evseId, t, transactionId, relativeStartS);
+            }
+
+            return n;
+        }
+
         /// <summary>The lowest limit any installed profile's schedule holds, for a clock that cannot place schedules in time.</summary>
         public int LowestLimitDa(int evseId)
         {

@@ -373,30 +373,7 @@ namespace Charger.Ocpp.SmartCharging
         {
             string tx = evseId > 0 ? _transactions.TransactionIdOf(evseId) : null;
             long relative = RelativeStartS(evseId, tx, startS);
-            long end = startS + durationS;
-            long t = startS;
-            int n = 0;
-            while (t < end || n == 0)
-            {
-                int da = Cap(_evaluator.LimitDaAt(evseId, t, tx, relative));
-                int ph = _evaluator.Phases;
-                if (n == 0 || limitDa[n - 1] != da || phases[n - 1] != ph)
-                {
-                    if (n == offsetS.Length)
-                    {
-                        return -1;
-                    }
-
-                    offsetS[n] = (int)(t - startS);
-                    limitDa[n] = da;
-                    phases[n] = ph;
-                    n++;
-                }
-
-                t = _evaluator.NextChangeAfter(evseId, t, tx, relative);
-            }
-
-            return n;
+            return _evaluator.Composite(evseId, startS, durationS, tx, relative, offsetS, limitDa, phases);
         }
 
         // ---- the limit for the charger ----
@@ -579,11 +556,6 @@ namespace Charger.Ocpp.SmartCharging
 
             _reportedDa[evseId] = offered;
             _transactions.ChargingRateChanged(evseId, offered / 10.0, nowMs);
-        }
-
-        private int Cap(int da)
-        {
-            return da > _settings.HardwareMaxDa ? _settings.HardwareMaxDa : da;
         }
 
         private void Log(LogLevel level, string message)
