@@ -21,6 +21,13 @@ namespace Charger.Ocpp.SmartCharging
         /// <summary>The value named <paramref name="text"/>; false for any other text.</summary>
         public static bool TryParse(string text, out ChargingProfileKind value)
         {
+            if (text == null)
+            {
+                // Compared with the literal only: a string compared with a null variable crashes nanoCLR (TextId).
+                value = (ChargingProfileKind)0;
+                return false;
+            }
+
             if (text == "Absolute")
             {
                 value = ChargingProfileKind.Absolute;

@@ -98,7 +98,7 @@ namespace Charger.Ocpp.SmartCharging
 
                 if (p.Purpose == ChargingProfilePurpose.TxProfile)
                 {
-                    if (other.EvseId == p.EvseId && other.TransactionId == p.TransactionId)
+                    if (other.EvseId == p.EvseId && TextId.Same(other.TransactionId, p.TransactionId))
                     {
                         return "DuplicateStackLevel";
                     }

@@ -20,6 +20,13 @@ namespace Charger.Ocpp.SmartCharging
         /// <summary>The value named <paramref name="text"/>; false for any other text.</summary>
         public static bool TryParse(string text, out ChargingRateUnit value)
         {
+            if (text == null)
+            {
+                // Compared with the literal only: a string compared with a null variable crashes nanoCLR (TextId).
+                value = (ChargingRateUnit)0;
+                return false;
+            }
+
             if (text == "A")
             {
                 value = ChargingRateUnit.A;

@@ -195,7 +195,7 @@ namespace Charger.Ocpp.SmartCharging
                 case ChargingProfilePurpose.TxDefaultProfile:
                     return evseId > 0 && (p.EvseId == 0 || p.EvseId == evseId);
                 case ChargingProfilePurpose.TxProfile:
-                    return evseId > 0 && p.EvseId == evseId && (p.TransactionId == null || p.TransactionId == transactionId);
+                    return evseId > 0 && p.EvseId == evseId && (p.TransactionId == null || TextId.Same(p.TransactionId, transactionId));
                 default:
                     return false;
             }
@@ -219,7 +219,7 @@ namespace Charger.Ocpp.SmartCharging
                     continue;
                 }
 
-                if (matchTransaction && p.TransactionId != null && p.TransactionId != transactionId)
+                if (matchTransaction && p.TransactionId != null && !TextId.Same(p.TransactionId, transactionId))
                 {
                     continue;
                 }

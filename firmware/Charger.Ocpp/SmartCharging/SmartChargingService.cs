@@ -230,7 +230,7 @@ namespace Charger.Ocpp.SmartCharging
                         return null;
                     }
 
-                    if (p.TransactionId != running)
+                    if (!TextId.Same(p.TransactionId, running))
                     {
                         reason = "UnknownTransaction";
                         return null;
@@ -388,7 +388,7 @@ namespace Charger.Ocpp.SmartCharging
         {
             string tx = evseId > 0 ? _transactions.TransactionIdOf(evseId) : null;
             if (nowMs < _nextMs[evseId] && _seenVersion[evseId] == _store.Version && _seenClock[evseId] == _clock.SetCount
-                && (object)tx == (object)_seenTx[evseId])
+                && TextId.Same(tx, _seenTx[evseId]))
             {
                 return _limitDa[evseId];
             }
@@ -444,10 +444,11 @@ namespace Charger.Ocpp.SmartCharging
                 return fallbackS;
             }
 
-            if ((object)tx != (object)_seenTxStart[evseId])
+            if (!TextId.Same(tx, _seenTxStart[evseId]))
             {
                 _seenTxStart[evseId] = tx;
-                _txStartS[evseId] = EpochTime.ToUtcMs(_clock.UtcAt(_lastTickMs)) / 1000;
+                long startUtcMs = EpochTime.ToUtcMs(_clock.UtcAt(_lastTickMs));
+                _txStartS[evseId] = startUtcMs / 1000;
             }
 
             return _txStartS[evseId];
@@ -515,7 +516,7 @@ namespace Charger.Ocpp.SmartCharging
 
             if (p.TransactionId != null)
             {
-                return p.TransactionId != tx;
+                return !TextId.Same(p.TransactionId, tx);
             }
 
             return tx == null && !_transactions.IsAuthorized(evseId) && !(Authorization != null && Authorization.IsPending(evseId));
