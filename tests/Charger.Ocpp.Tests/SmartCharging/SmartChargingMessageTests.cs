@@ -441,6 +441,30 @@ public class SmartChargingMessageTests
     }
 
     [Fact]
+    public void TheLimitAllocatesNothingPerTickEvenAcrossBoundaries()
+    {
+        // A daily schedule that changes every 10 s for its first 4 minutes: an hour of 10 ms ticks
+        // (360,000 of them) crosses its 24 boundaries, and only those cost a recomputation.
+        string periods = "[" + string.Join(",", Enumerable.Range(0, 24).Select(i => "{\"startPeriod\":" + i * 10 + ",\"limit\":" + (6 + i) + ".0}")) + "]";
+        Assert.Equal("Accepted", Status(Set(0, Profile(id: 1, kind: "Recurring", extra: ",\"recurrencyKind\":\"Daily\"", start: BootTime,
+            periods: periods, scheduleExtra: ",\"duration\":240"))));
+        long now = _h.Now;
+        Smart.LimitDaNow(1, now);
+        long recomputesBefore = Smart.RecomputeCount(1);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int tick = 0; tick < 360_000; tick++)
+        {
+            now += 10;
+            Smart.LimitDaNow(1, now);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        long recomputes = Smart.RecomputeCount(1) - recomputesBefore;
+        Assert.InRange(recomputes, 22, 26);
+    }
+
+    [Fact]
     public void SmartChargingCtrlrVariablesAreInTheDeviceModel()
     {
         foreach (string name in new[] { "Enabled", "Available", "Entries", "LimitChangeSignificance", "PeriodsPerSchedule", "ProfileStackLevel", "RateUnit", "ACPhaseSwitchingSupported" })
