@@ -72,6 +72,21 @@ public class SmartChargingStationTests
     }
 
     [Fact]
+    public void TheChartShowsTheOfferSteppingWithTheSiteLimit()
+    {
+        string path = System.IO.Path.Combine(AppContext.BaseDirectory, "scenarios", "smart-charging-site-limit.scn");
+        var sim = new SimulatedStation(new SimOptions(), new EventLog());
+        var result = new ScenarioRunner(sim).Run(ScenarioParser.Parse("smart", System.IO.File.ReadAllText(path)));
+        Assert.True(result.Passed, string.Join(Environment.NewLine, result.Failures));
+        string svg = sim.Chart.ToSvg();
+        var offered = System.Text.RegularExpressions.Regex.Match(svg, "offered\" fill=\"none\"[^>]*points=\"([^\"]*)\"");
+        Assert.True(offered.Success, "no offered-current line in the chart");
+        var levels = offered.Groups[1].Value.Split(' ').Select(p => p.Split(',')[1]).Distinct().ToList();
+        // 0 A, 32 A, 10 A, 16 A, 24 A: five levels of offered current.
+        Assert.Equal(5, levels.Count);
+    }
+
+    [Fact]
     public void ProfilesSurviveAPowerCutAndHoldWhileTheCsmsIsUnreachable()
     {
         var sim = Charging();
