@@ -465,6 +465,25 @@ public class SmartChargingMessageTests
     }
 
     [Fact]
+    public void CurrentOfferedIsASampledMeasurandWhenConfigured_J02()
+    {
+        _h.Set("SampledDataCtrlr", "TxUpdatedMeasurands", "Energy.Active.Import.Register,Current.Offered");
+        _h.Set("SampledDataCtrlr", "TxUpdatedInterval", "10");
+        StartTransaction();
+        var reading = TxHarness.Reading(1500);
+        reading.HasOffered = true;
+        reading.OfferedA = 13.0;
+        _h.Tx.UpdateMeter(1, reading, _h.Now);
+        _h.Calls.Clear();
+        _h.Run(11_000);
+        var periodic = _h.Events().First(e => e.GetProperty("triggerReason").GetString() == "MeterValuePeriodic");
+        var offered = periodic.GetProperty("meterValue").EnumerateArray().SelectMany(m => m.GetProperty("sampledValue").EnumerateArray())
+            .Single(v => v.GetProperty("measurand").GetString() == "Current.Offered");
+        Assert.Equal(13.0, offered.GetProperty("value").GetDouble());
+        Assert.Equal("A", offered.GetProperty("unitOfMeasure").GetProperty("unit").GetString());
+    }
+
+    [Fact]
     public void SmartChargingCtrlrVariablesAreInTheDeviceModel()
     {
         foreach (string name in new[] { "Enabled", "Available", "Entries", "LimitChangeSignificance", "PeriodsPerSchedule", "ProfileStackLevel", "RateUnit", "ACPhaseSwitchingSupported" })
