@@ -24,7 +24,8 @@ namespace Charger.Ocpp.SmartCharging
         public void Handle(IncomingCall call)
         {
             JsonValue payload = call.Payload;
-            int evseId = (int)payload.GetInteger("evseId", -1);
+            long requestedEvse = payload.GetInteger("evseId", -1);
+            int evseId = requestedEvse > int.MaxValue || requestedEvse < 0 ? -1 : (int)requestedEvse;
             long duration = payload.GetInteger("duration", -1);
             ChargingRateUnit unit = ChargingRateUnit.A;
             string unitText = payload.GetString("chargingRateUnit");

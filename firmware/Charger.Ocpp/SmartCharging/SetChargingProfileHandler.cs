@@ -16,7 +16,9 @@ namespace Charger.Ocpp.SmartCharging
         public void Handle(IncomingCall call)
         {
             JsonValue payload = call.Payload;
-            string reason = _service.SetProfile((int)payload.GetInteger("evseId", -1), payload.Get("chargingProfile"), call.NowMs);
+            // An evseId beyond int is an unknown EVSE, never one that a cast wraps onto a real one.
+            long evseId = payload.GetInteger("evseId", -1);
+            string reason = _service.SetProfile(evseId > int.MaxValue || evseId < 0 ? -1 : (int)evseId, payload.Get("chargingProfile"), call.NowMs);
             StatusWriter.Write(call.Response, reason == null ? "Accepted" : "Rejected", reason);
         }
     }

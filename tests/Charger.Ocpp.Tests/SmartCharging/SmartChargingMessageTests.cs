@@ -36,7 +36,7 @@ public class SmartChargingMessageTests
                + periods + scheduleExtra + "}]}";
     }
 
-    private JsonElement Set(int evseId, string profile) =>
+    private JsonElement Set(long evseId, string profile) =>
         _h.Request("SetChargingProfile", "{\"evseId\":" + evseId + ",\"chargingProfile\":" + profile + "}");
 
     private static string Status(JsonElement reply) => reply.GetProperty("status").GetString();
@@ -78,6 +78,7 @@ public class SmartChargingMessageTests
     {
         // evseId, profile, reasonCode
         yield return new object[] { 5, Profile(), "UnknownEvse" };
+        yield return new object[] { 4294967297L, Profile(), "UnknownEvse" }; // 2^32 + 1: never wrapped onto EVSE 1
         yield return new object[] { 1, Profile(purpose: "ChargingStationMaxProfile"), "MaxProfileNotEvse0" };
         yield return new object[] { 0, Profile(purpose: "ChargingStationExternalConstraints"), "ExternalConstraints" };
         yield return new object[] { 0, Profile(purpose: "ChargingStationMaxProfile", kind: "Relative", start: null), "RelativeMaxProfile" };
@@ -101,7 +102,7 @@ public class SmartChargingMessageTests
 
     [Theory]
     [MemberData(nameof(Rejections))]
-    public void InvalidProfilesAreRejectedWithTheirReasonAndChangeNothing_K01(int evseId, string profile, string reason)
+    public void InvalidProfilesAreRejectedWithTheirReasonAndChangeNothing_K01(long evseId, string profile, string reason)
     {
         long writes = _h.Store.WriteCount;
         AssertRejected(reason, Set(evseId, profile));
@@ -303,6 +304,7 @@ public class SmartChargingMessageTests
         Assert.Equal(20.0, station.GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDouble());
 
         AssertRejected("UnknownEvse", _h.Request("GetCompositeSchedule", "{\"duration\":600,\"evseId\":3}"));
+        AssertRejected("UnknownEvse", _h.Request("GetCompositeSchedule", "{\"duration\":600,\"evseId\":4294967297}"));
     }
 
     [Fact]
