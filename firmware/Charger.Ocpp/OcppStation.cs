@@ -7,6 +7,7 @@ using Charger.Ocpp.DeviceModel;
 using Charger.Ocpp.Provisioning;
 using Charger.Ocpp.RemoteControl;
 using Charger.Ocpp.Rpc;
+using Charger.Ocpp.SmartCharging;
 using Charger.Ocpp.Transactions;
 using Charger.Ocpp.Transport;
 
@@ -35,6 +36,8 @@ namespace Charger.Ocpp
         private readonly TransactionService _transactions;
         private readonly AuthorizationService _authorization;
         private readonly CertificateStore _certificates;
+        private readonly SmartChargingVariables _smartVars;
+        private readonly SmartChargingService _smart;
         private long _lastTickMs;
 
         /// <summary>A station without a charger behind it for transactions (no EVSE ever reports a vehicle).</summary>
@@ -57,6 +60,7 @@ namespace Charger.Ocpp
             _log = log;
             _model = new StationDeviceModel(store, log, random);
             _vars = new CoreVariables(_model, config);
+            _smartVars = new SmartChargingVariables(_model, config.SmartCharging);
             _model.Load();
             _vars.ClockDateTime.Reader = ReadClock;
 
@@ -89,8 +93,15 @@ namespace Charger.Ocpp
             _rpc.Register("ClearCache", AuthorizationSchemas.EmptyRequest, new ClearCacheHandler(_authorization));
             _rpc.Register("GetLocalListVersion", AuthorizationSchemas.EmptyRequest, new GetLocalListVersionHandler(_authorization));
             _rpc.Register("SendLocalList", AuthorizationSchemas.SendLocalListRequest, new SendLocalListHandler(_authorization));
+            _smart = new SmartChargingService(_rpc, _clock, _transactions, store, log, config.SmartCharging, _smartVars, config.ConnectorsPerEvse.Length);
+            _smart.Authorization = _authorization;
+            _smart.Load();
+            _rpc.Register("SetChargingProfile", SmartChargingSchemas.SetChargingProfileRequest, new SetChargingProfileHandler(_smart));
+            _rpc.Register("ClearChargingProfile", SmartChargingSchemas.ClearChargingProfileRequest, new ClearChargingProfileHandler(_smart));
+            _rpc.Register("GetChargingProfiles", SmartChargingSchemas.GetChargingProfilesRequest, new GetChargingProfilesHandler(_smart));
+            _rpc.Register("GetCompositeSchedule", SmartChargingSchemas.GetCompositeScheduleRequest, new GetCompositeScheduleHandler(_smart, _clock));
             _rpc.Register("RequestStartTransaction", TransactionControlSchemas.RequestStartTransactionRequest,
-                new RequestStartTransactionHandler(_authorization, _transactions, _availability));
+                new RequestStartTransactionHandler(_authorization, _transactions, _availability, _smart));
             _rpc.Register("RequestStopTransaction", TransactionControlSchemas.RequestStopTransactionRequest,
                 new RequestStopTransactionHandler(_transactions, control));
             _rpc.Register("UnlockConnector", TransactionControlSchemas.UnlockConnectorRequest,
@@ -109,11 +120,11 @@ namespace Charger.Ocpp
             // CSMS-initiated actions of OCPP 2.0.1 that later blocks implement: NotSupported until then.
             string[] later =
             {
-                "CancelReservation", "CertificateSigned", "ClearChargingProfile", "ClearDisplayMessage",
-                "ClearVariableMonitoring", "CostUpdated", "CustomerInformation", "GetChargingProfiles",
-                "GetCompositeSchedule", "GetDisplayMessages", "GetLog",
+                "CancelReservation", "CertificateSigned", "ClearDisplayMessage",
+                "ClearVariableMonitoring", "CostUpdated", "CustomerInformation",
+                "GetDisplayMessages", "GetLog",
                 "GetMonitoringReport", "GetReport", "PublishFirmware",
-                "ReserveNow", "SetChargingProfile",
+                "ReserveNow",
                 "SetDisplayMessage", "SetMonitoringBase", "SetMonitoringLevel", "SetNetworkProfile", "SetVariableMonitoring",
                 "UnpublishFirmware", "UpdateFirmware",
             };
@@ -186,6 +197,12 @@ namespace Charger.Ocpp
             get { return _authorization; }
         }
 
+        /// <summary>Block K: charging profiles, composite schedules, and the limit in force per EVSE (<see cref="SmartChargingService.LimitDaNow"/>).</summary>
+        public SmartChargingService SmartCharging
+        {
+            get { return _smart; }
+        }
+
         /// <summary>Offline per OCPPCommCtrlr.OfflineThreshold.</summary>
         public bool IsOffline(long nowMs)
         {
@@ -220,6 +237,7 @@ namespace Charger.Ocpp
             _reports.Tick(nowMs);
             _authorization.Tick(nowMs);
             _transactions.Tick(nowMs);
+            _smart.Tick(nowMs);
             _rpc.Pump(nowMs);
             _reset.Tick(nowMs);
             _model.StepHashing();

@@ -21,10 +21,17 @@ namespace Charger.Ocpp
         private long _baseUtcTicks = UnsyncedBaseTicks;
         private long _baseMs;
         private bool _synchronized;
+        private int _setCount;
 
         public bool IsSynchronized
         {
             get { return _synchronized; }
+        }
+
+        /// <summary>How many times the clock was set; whoever keeps wall-clock deadlines recomputes them when it moves.</summary>
+        public int SetCount
+        {
+            get { return _setCount; }
         }
 
         /// <summary>Wall time <paramref name="utc"/> is now (tick time <paramref name="nowMs"/>).</summary>
@@ -33,6 +40,7 @@ namespace Charger.Ocpp
             _baseUtcTicks = utc.Ticks;
             _baseMs = nowMs;
             _synchronized = true;
+            _setCount++;
         }
 
         public DateTime UtcAt(long nowMs)

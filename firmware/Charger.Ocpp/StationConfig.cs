@@ -56,5 +56,8 @@ namespace Charger.Ocpp
 
         /// <summary>OCPP ConnectorEnumType of every connector ("cType2", "sType2", ...).</summary>
         public string ConnectorType = "cType2";
+
+        /// <summary>Smart charging (block K): supply, hardware maximum and the device model's bounds.</summary>
+        public Charger.Ocpp.SmartCharging.SmartChargingSettings SmartCharging = new Charger.Ocpp.SmartCharging.SmartChargingSettings();
     }
 }

@@ -33,6 +33,7 @@ namespace Charger.Firmware.Station
         private readonly OcppBridge _bridge;
         private readonly TracingWebSocket _trace;
         private readonly ServiceStop _serviceStop;
+        private readonly SmartChargingStage _smartStage;
 
         public ChargingStation(StationHardware hardware, StationSettings settings)
         {
@@ -64,6 +65,9 @@ namespace Charger.Firmware.Station
             }
 
             _controller = new ChargeController(hardware.Control, settings.Control, _log);
+            // Ahead of charge control: a profile boundary changes the offer in the tick that reaches it.
+            _smartStage = new SmartChargingStage(_controller, OcppBridge.EvseId);
+            _runtime.AddStage(_smartStage);
             _controller.Register(_runtime);
             _faults = new FaultHistory(settings.FaultHistoryDepth, _controller.Safety);
             _controller.AddEventSink(_faults);
@@ -89,9 +93,12 @@ namespace Charger.Firmware.Station
                 _bridge = new OcppBridge(_controller, _serviceStop, hardware.ConnectorLock, _log);
                 _trace = new TracingWebSocket(hardware.CsmsSocket, hardware.Clock, _log);
                 settings.Ocpp.StartedAtTickMs = hardware.Clock.NowMs;
+                // A composite schedule never reports more than the hardware can offer.
+                settings.Ocpp.SmartCharging.HardwareMaxDa = settings.Control.Charging.MaxCurrentDa;
                 _ocpp = new OcppStation(settings.Ocpp, _trace, hardware.Storage, hardware.Random, _log, _bridge, _bridge,
                     settings.Transactions == null ? new TransactionOptions() : settings.Transactions, settings.BootReason, settings.Rpc == null ? new RpcLimits() : settings.Rpc);
                 _bridge.Attach(_ocpp);
+                _smartStage.Attach(_ocpp.SmartCharging);
                 _serviceStop.Readiness = _bridge;
                 _controller.AddEventSink(_bridge);
                 _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp, _bridge), OcppDuty.PeriodMs, 0);
@@ -130,6 +137,12 @@ namespace Charger.Firmware.Station
                 + (_meter == null ? ", no meter" : ", meter " + settings.MeterProfile.GetType().Name)
                 + (_console == null ? "" : ", console on")
                 + (_ocpp == null ? ", no OCPP" : ", OCPP to " + settings.Ocpp.CsmsUrl + " as " + settings.Ocpp.StationId));
+        }
+
+        /// <summary>The stage that feeds the charging-profile limit into the offer.</summary>
+        public SmartChargingStage SmartCharging
+        {
+            get { return _smartStage; }
         }
 
         /// <summary>Service stops and the reboots that wait for them (issue 12 item 2).</summary>

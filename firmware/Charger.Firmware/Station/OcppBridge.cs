@@ -303,6 +303,9 @@ namespace Charger.Firmware.Station
                 _reading.VoltageV[i] = r.GetVoltageV(i + 1);
             }
 
+            // Current.Offered (smart charging): what the pilot offers with this reading.
+            _reading.HasOffered = true;
+            _reading.OfferedA = _controller.Offer.OfferDa / 10.0;
             _ocpp.Transactions.UpdateMeter(EvseId, _reading, r.ReadAtMs);
         }
 

@@ -2,6 +2,7 @@ using Charger.Ocpp.Authorization;
 using Charger.Ocpp.Availability;
 using Charger.Ocpp.Json;
 using Charger.Ocpp.Rpc;
+using Charger.Ocpp.SmartCharging;
 using Charger.Ocpp.Transactions;
 
 namespace Charger.Ocpp.RemoteControl
@@ -17,12 +18,20 @@ namespace Charger.Ocpp.RemoteControl
         private readonly AuthorizationService _auth;
         private readonly TransactionService _transactions;
         private readonly AvailabilityManager _availability;
+        private readonly SmartChargingService _smart;
 
         public RequestStartTransactionHandler(AuthorizationService auth, TransactionService transactions, AvailabilityManager availability)
+            : this(auth, transactions, availability, null)
+        {
+        }
+
+        /// <summary>With <paramref name="smart"/>, a chargingProfile in the request is checked before anything starts and installed for the transaction (K05).</summary>
+        public RequestStartTransactionHandler(AuthorizationService auth, TransactionService transactions, AvailabilityManager availability, SmartChargingService smart)
         {
             _auth = auth;
             _transactions = transactions;
             _availability = availability;
+            _smart = smart;
         }
 
         public void Handle(IncomingCall call)
@@ -52,10 +61,34 @@ namespace Charger.Ocpp.RemoteControl
                 evseId = 0;
             }
 
+            // K05: a chargingProfile that cannot be installed rejects the whole request, before anything starts.
+            ChargingProfile profile = null;
+            JsonValue profileJson = payload.Get("chargingProfile");
+            if (evseId != 0 && profileJson != null)
+            {
+                string profileReason = "SmartChargingOff";
+                profile = _smart == null ? null : _smart.PrepareRemoteStartProfile(evseId, profileJson, out profileReason);
+                if (profile == null)
+                {
+                    reason = profileReason;
+                    evseId = 0;
+                }
+            }
+
             bool accepted = evseId != 0 && _auth.RemoteStart(evseId, token, group, remoteStartId, call.NowMs);
             if (evseId != 0 && !accepted)
             {
                 reason = "NotAuthorized";
+            }
+
+            if (accepted && profile != null)
+            {
+                string installReason = _smart.Install(profile);
+                if (installReason != null)
+                {
+                    // Checked a moment ago; only a file store that refuses the write gets here.
+                    reason = installReason;
+                }
             }
 
             JsonWriter w = call.Response;

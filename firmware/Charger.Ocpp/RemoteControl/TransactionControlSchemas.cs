@@ -13,7 +13,7 @@ namespace Charger.Ocpp.RemoteControl
                 .Optional("groupIdToken", AuthorizationSchemas.IdToken())
                 .Required("idToken", AuthorizationSchemas.IdToken())
                 .Required("remoteStartId", SchemaNode.Integer())
-                .Optional("chargingProfile", SchemaNode.Any());
+                .Optional("chargingProfile", Charger.Ocpp.SmartCharging.SmartChargingSchemas.ChargingProfile());
         }
 
         public static SchemaNode RequestStopTransactionRequest()

@@ -11,11 +11,13 @@ namespace Charger.Ocpp.Transactions
         public const int PowerActiveImport = 2;
         public const int CurrentImport = 4;
         public const int Voltage = 8;
+        public const int CurrentOffered = 16;
 
         public const string EnergyName = "Energy.Active.Import.Register";
         public const string PowerName = "Power.Active.Import";
         public const string CurrentName = "Current.Import";
         public const string VoltageName = "Voltage";
+        public const string CurrentOfferedName = "Current.Offered";
 
         public static int Parse(string memberList)
         {
@@ -46,6 +48,10 @@ namespace Charger.Ocpp.Transactions
                     else if (name == VoltageName)
                     {
                         flags |= Voltage;
+                    }
+                    else if (name == CurrentOfferedName)
+                    {
+                        flags |= CurrentOffered;
                     }
 
                     start = i + 1;

@@ -27,6 +27,12 @@ namespace Charger.Ocpp.Transactions
         /// <summary>Voltage per phase to neutral in V, index 0 = L1-N.</summary>
         public readonly double[] VoltageV = new double[MaxPhases];
 
+        /// <summary>Whether <see cref="OfferedA"/> holds the current the EVSE offers (Current.Offered, smart charging).</summary>
+        public bool HasOffered;
+
+        /// <summary>Current.Offered in A: what the pilot offers the EV now (0 while paused).</summary>
+        public double OfferedA;
+
         public bool IsKnown
         {
             get { return EnergyWh >= 0; }
@@ -37,6 +43,8 @@ namespace Charger.Ocpp.Transactions
             EnergyWh = other.EnergyWh;
             HasPower = other.HasPower;
             PowerW = other.PowerW;
+            HasOffered = other.HasOffered;
+            OfferedA = other.OfferedA;
             Phases = other.Phases > MaxPhases ? MaxPhases : other.Phases;
             for (int i = 0; i < MaxPhases; i++)
             {

@@ -55,7 +55,7 @@ namespace Charger.Ocpp.Transactions
         /// <summary>Adds a sample; ignored when the reading is unknown or has none of the measurands asked for.</summary>
         public void Add(MeterReading reading, long utcMs, string context, int measurands)
         {
-            if (reading == null || !reading.IsKnown)
+            if (reading == null || (!reading.IsKnown && !reading.HasOffered))
             {
                 return;
             }
@@ -70,6 +70,11 @@ namespace Charger.Ocpp.Transactions
             if (reading.Phases > 0)
             {
                 available |= Measurands.CurrentImport | Measurands.Voltage;
+            }
+
+            if (reading.HasOffered)
+            {
+                available |= Measurands.CurrentOffered;
             }
 
             measurands &= available;

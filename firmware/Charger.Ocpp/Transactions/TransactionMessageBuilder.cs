@@ -175,6 +175,11 @@ namespace Charger.Ocpp.Transactions
                 n++;
             }
 
+            if ((measurands & Measurands.CurrentOffered) != 0 && r.HasOffered && IsReportable(r.OfferedA))
+            {
+                n++;
+            }
+
             for (int p = 0; p < r.Phases; p++)
             {
                 if ((measurands & Measurands.CurrentImport) != 0 && IsReportable(r.CurrentA[p]))
@@ -225,6 +230,14 @@ namespace Charger.Ocpp.Transactions
                     w.Name("value");
                     w.Decimal(r.PowerW, FractionDigits);
                     EndSample(w, "W");
+                }
+
+                if ((measurands & Measurands.CurrentOffered) != 0 && r.HasOffered && IsReportable(r.OfferedA))
+                {
+                    BeginSample(w, context, Measurands.CurrentOfferedName, null);
+                    w.Name("value");
+                    w.Decimal(r.OfferedA, FractionDigits);
+                    EndSample(w, "A");
                 }
 
                 for (int p = 0; p < r.Phases; p++)

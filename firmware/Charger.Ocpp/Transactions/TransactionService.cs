@@ -43,6 +43,7 @@ namespace Charger.Ocpp.Transactions
         private readonly EvseTransactionState[] _evses;
         private readonly TransactionMessageBuilder _builder = new TransactionMessageBuilder();
         private readonly MeterSampleBuffer _oneSample = new MeterSampleBuffer(1);
+        private readonly MeterReading _offered = new MeterReading();
         private readonly SchemaNode _meterValuesResponseSchema;
         private readonly PowerLossConfig _powerLoss;
         private ITokenAnswerListener _tokenListener;
@@ -503,6 +504,31 @@ namespace Charger.Ocpp.Transactions
             }
 
             return any;
+        }
+
+        /// <summary>
+        /// K01/K08: the charging rate the EVSE offers changed (a profile boundary, a new profile, a
+        /// derating): an Updated event with triggerReason ChargingRateChanged carrying the new offer
+        /// as Current.Offered. False when the EVSE has no transaction.
+        /// </summary>
+        public bool ChargingRateChanged(int evseId, double offeredA, long nowMs)
+        {
+            for (int i = 0; i < _evses.Length; i++)
+            {
+                EvseTransactionState evse = _evses[i];
+                if (evse.EvseId == evseId && evse.HasTransaction)
+                {
+                    _oneSample.Clear();
+                    _offered.CopyFrom(evse.Meter);
+                    _offered.HasOffered = true;
+                    _offered.OfferedA = offeredA;
+                    _oneSample.Add(_offered, NowUtcMs(nowMs), MeterSampleBuffer.ContextPeriodic, Measurands.CurrentOffered);
+                    Emit(evse, TransactionEventType.Updated, nowMs, "ChargingRateChanged", null, _oneSample);
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>TriggerMessage MeterValues: a MeterValues with AlignedDataCtrlr.Measurands for the EVSE (0: all) that has a reading.</summary>

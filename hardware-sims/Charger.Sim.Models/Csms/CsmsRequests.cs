@@ -195,6 +195,77 @@ namespace Charger.Sim.Models.Csms
             return new CsmsRequest("GetTransactionStatus", payload);
         }
 
+        /// <summary>
+        /// SetChargingProfile (K01) with one Absolute schedule starting at <paramref name="startSchedule"/>:
+        /// periods as (seconds from the start, limit) in <paramref name="unit"/> ("A" or "W").
+        /// </summary>
+        public static CsmsRequest SetChargingProfile(int evseId, int profileId, string purpose, int stackLevel, string startSchedule,
+            string unit, IEnumerable<(int StartS, double Limit)> periods, string transactionId = null)
+        {
+            var list = new JsonArray();
+            foreach (var (startS, limit) in periods)
+            {
+                list.Add(new JsonObject { ["startPeriod"] = startS, ["limit"] = Math.Round(limit, 1) });
+            }
+
+            var profile = new JsonObject
+            {
+                ["id"] = profileId,
+                ["stackLevel"] = stackLevel,
+                ["chargingProfilePurpose"] = Enum(purpose, new[] { "ChargingStationMaxProfile", "TxDefaultProfile", "TxProfile" }, nameof(purpose)),
+                ["chargingProfileKind"] = "Absolute",
+            };
+            if (transactionId != null)
+            {
+                profile["transactionId"] = Text(transactionId, 36, nameof(transactionId));
+            }
+
+            profile["chargingSchedule"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["id"] = profileId,
+                    ["startSchedule"] = startSchedule,
+                    ["chargingRateUnit"] = Enum(unit, new[] { "A", "W" }, nameof(unit)),
+                    ["chargingSchedulePeriod"] = NonEmpty(list, nameof(periods)),
+                },
+            };
+            return new CsmsRequest("SetChargingProfile", new JsonObject { ["evseId"] = evseId < 0 ? 0 : evseId, ["chargingProfile"] = profile });
+        }
+
+        /// <summary>ClearChargingProfile (K10) by id, or every profile when <paramref name="profileId"/> is negative.</summary>
+        public static CsmsRequest ClearChargingProfile(int profileId)
+        {
+            var payload = new JsonObject();
+            if (profileId >= 0)
+            {
+                payload["chargingProfileId"] = profileId;
+            }
+
+            return new CsmsRequest("ClearChargingProfile", payload);
+        }
+
+        /// <summary>GetCompositeSchedule (K08) for an EVSE over <paramref name="durationS"/> seconds, in A.</summary>
+        public static CsmsRequest GetCompositeSchedule(int evseId, int durationS)
+        {
+            return new CsmsRequest("GetCompositeSchedule", new JsonObject
+            {
+                ["duration"] = durationS,
+                ["chargingRateUnit"] = "A",
+                ["evseId"] = evseId,
+            });
+        }
+
+        /// <summary>GetChargingProfiles (K09) for every profile.</summary>
+        public static CsmsRequest GetChargingProfiles(int requestId)
+        {
+            return new CsmsRequest("GetChargingProfiles", new JsonObject
+            {
+                ["requestId"] = requestId,
+                ["chargingProfile"] = new JsonObject(),
+            });
+        }
+
         private static JsonObject IdToken(string idToken, string type)
         {
             return new JsonObject

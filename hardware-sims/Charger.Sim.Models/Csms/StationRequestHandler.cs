@@ -22,7 +22,7 @@ namespace Charger.Sim.Models.Csms
         {
             "BootNotification", "Heartbeat", "StatusNotification", "Authorize", "TransactionEvent", "MeterValues",
             "NotifyReport", "NotifyEvent", "SecurityEventNotification", "FirmwareStatusNotification",
-            "LogStatusNotification", "DataTransfer",
+            "LogStatusNotification", "DataTransfer", "ReportChargingProfiles",
         };
 
         private readonly CsmsOptions _options;
@@ -100,6 +100,11 @@ namespace Charger.Sim.Models.Csms
                     return new JsonObject();
                 case "LogStatusNotification":
                     station.LastLogStatus = PayloadReader.RequiredEnum(payload, "status", OcppEnums.UploadLogStatus, string.Empty);
+                    return new JsonObject();
+                case "ReportChargingProfiles":
+                    PayloadReader.RequiredInt(payload, "requestId", string.Empty);
+                    PayloadReader.RequiredInt(payload, "evseId", string.Empty);
+                    PayloadReader.RequiredArray(payload, "chargingProfile", 1, string.Empty);
                     return new JsonObject();
                 case "DataTransfer":
                     // P01: no vendor extensions are implemented, so every vendorId is unknown.

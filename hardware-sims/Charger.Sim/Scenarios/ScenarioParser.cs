@@ -21,7 +21,44 @@ public static partial class ScenarioParser
     {
         "remote-start", "remote-stop", "reset", "set", "get", "local-list", "clear-cache",
         "availability", "trigger", "unlock", "boot", "accept", "block",
+        "profile", "clear-profile", "composite", "get-profiles",
     };
+
+    /// <summary>
+    /// Periods of <c>csms profile</c>: <c>32A</c> or <c>32A,1m:10A,5m:16A</c> (limit from the step's
+    /// time, then at each offset), all in A or all in W.
+    /// </summary>
+    public static (string Unit, List<(int StartS, double Limit)> Periods) ParseProfilePeriods(int line, string text)
+    {
+        var periods = new List<(int, double)>();
+        string unit = null;
+        foreach (string part in text.Split(','))
+        {
+            int colon = part.IndexOf(':');
+            long startMs = colon < 0 ? 0 : ParseDuration(line, part[..colon], "a period start like 1m before ':'");
+            string limitText = colon < 0 ? part : part[(colon + 1)..];
+            string u = limitText.EndsWith('W') ? "W" : limitText.EndsWith('A') ? "A" : null;
+            if (u == null || !double.TryParse(limitText[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double limit) || limit < 0)
+            {
+                throw new ScenarioException(line, $"expected a limit like 16A or 11000W, got '{limitText}'");
+            }
+
+            if (unit != null && u != unit)
+            {
+                throw new ScenarioException(line, "all periods of a profile use one unit");
+            }
+
+            if (startMs % 1000 != 0 || (periods.Count == 0 && startMs != 0) || (periods.Count > 0 && startMs / 1000 <= periods[^1].Item1))
+            {
+                throw new ScenarioException(line, "period starts are whole seconds, the first is the step's time, each later than the one before");
+            }
+
+            unit = u;
+            periods.Add(((int)(startMs / 1000), limit));
+        }
+
+        return (unit, periods);
+    }
 
     public static Scenario ParseFile(string path) =>
         Parse(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path));
@@ -217,6 +254,9 @@ public static partial class ScenarioParser
             "trigger" => $"csms trigger {string.Join("|", TriggerableMessages)}",
             "remote-start" => "csms remote-start <idToken>",
             "local-list" => "csms local-list full|diff <version> [idToken ...]",
+            "profile" => "csms profile <id> station|default|tx <limit>[,<offset>:<limit>...] [stack <n>]",
+            "clear-profile" => "csms clear-profile [<id>]",
+            "composite" => "csms composite <duration>",
             _ => $"csms {command}",
         };
 
@@ -230,6 +270,10 @@ public static partial class ScenarioParser
             "availability" => rest.Length == 1 && rest[0] is "operative" or "inoperative",
             "trigger" => rest.Length == 1 && TriggerableMessages.Contains(rest[0]),
             "local-list" => rest.Length >= 2 && rest[0] is "full" or "diff" && int.TryParse(rest[1], out int v) && v > 0,
+            "profile" => (rest.Length == 3 || (rest.Length == 5 && rest[3] == "stack" && int.TryParse(rest[4], out _)))
+                         && int.TryParse(rest[0], out _) && rest[1] is "station" or "default" or "tx" && ParseProfilePeriods(line, rest[2]).Periods.Count > 0,
+            "clear-profile" => rest.Length == 0 || (rest.Length == 1 && int.TryParse(rest[0], out _)),
+            "composite" => rest.Length == 1 && ParseDuration(line, rest[0], "a duration like 10m") >= 0,
             _ => rest.Length == 0,
         };
 

@@ -869,6 +869,33 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
             case "clear-cache":
                 request = CsmsRequests.ClearCache();
                 break;
+            case "profile":
+            {
+                var (unit, periods) = ScenarioParser.ParseProfilePeriods(step.LineNumber, a[3]);
+                string purpose = a[2] switch { "station" => "ChargingStationMaxProfile", "default" => "TxDefaultProfile", _ => "TxProfile" };
+                string transactionId = null;
+                if (purpose == "TxProfile")
+                {
+                    transactionId = _csms.LatestTransaction(id)?.TransactionId
+                        ?? throw new ScenarioException(step.LineNumber, "csms profile tx: the CSMS knows no transaction of this station yet");
+                }
+
+                // The schedule starts at the step's time, to the second: a period boundary falls where the script says.
+                long startMs = NowMs / 1000 * 1000;
+                request = CsmsRequests.SetChargingProfile(purpose == "ChargingStationMaxProfile" ? 0 : 1, int.Parse(a[1]), purpose,
+                    a.Length > 4 ? int.Parse(a[5]) : 0, _csms.Clock.TextAt(startMs), unit, periods, transactionId);
+                break;
+            }
+
+            case "clear-profile":
+                request = CsmsRequests.ClearChargingProfile(a.Length > 1 ? int.Parse(a[1]) : -1);
+                break;
+            case "composite":
+                request = CsmsRequests.GetCompositeSchedule(1, (int)(ScenarioParser.ParseDuration(step.LineNumber, a[1], "a duration") / 1000));
+                break;
+            case "get-profiles":
+                request = CsmsRequests.GetChargingProfiles(_nextRemoteStartId++);
+                break;
             default:
                 request = CsmsRequests.UnlockConnector(1, 1);
                 break;

@@ -195,7 +195,8 @@ public class StrictCsmsInteropTests : IClassFixture<NodeCsmsFixture>
     [InlineData("[2,\"raw-2\",\"Reset\",{\"type\":\"Sometimes\"}]", "raw-2", "PropertyConstraintViolation")]
     [InlineData("[2,\"raw-3\",\"Reset\",{}]", "raw-3", "OccurrenceConstraintViolation")]
     [InlineData("[2,\"raw-4\",\"GetVariables\",{\"getVariableData\":\"all\"}]", "raw-4", "TypeConstraintViolation")]
-    [InlineData("[2,\"raw-5\",\"SetChargingProfile\",{}]", "raw-5", "NotSupported")]
+    [InlineData("[2,\"raw-5\",\"PublishFirmware\",{}]", "raw-5", "NotSupported")]
+    [InlineData("[2,\"raw-6\",\"SetChargingProfile\",{}]", "raw-6", "OccurrenceConstraintViolation")]
     [InlineData("this is not json", "-1", "RpcFrameworkError")]
     public void MalformedOrUnknownCsmsCallsGetTheRightCallError(string frame, string expectId, string expectedCode)
     {

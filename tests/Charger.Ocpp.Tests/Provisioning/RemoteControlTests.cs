@@ -155,7 +155,7 @@ public class RemoteControlTests
     [Fact]
     public void ActionsOfLaterBlocksAreNotSupportedAndUnknownOnesNotImplemented()
     {
-        var reply = _h.Request("SetChargingProfile", "{}");
+        var reply = _h.Request("PublishFirmware", "{}");
         Assert.Equal("NotSupported", reply[2].GetString());
         Assert.Equal("NotImplemented", _h.Request("MakeCoffee", "{}")[2].GetString());
     }

@@ -35,6 +35,12 @@ public class OcppEnumTextSpecTests
         yield return new object[] { "ConnectorStatusText", "StatusNotificationRequest", "ConnectorStatusEnumType", Texts<ConnectorStatus>(ConnectorStatusText.Of), true };
         // NotAtThisLocation has no member of its own: IdTokenJson.ParseStatus reads it as Unknown (not accepted either way).
         yield return new object[] { "AuthorizationStatusText", "AuthorizeResponse", "AuthorizationStatusEnumType", Texts<AuthorizationStatus>(AuthorizationStatusText.Of), false };
+        yield return new object[] { "ChargingProfilePurposeText", "SetChargingProfileRequest", "ChargingProfilePurposeEnumType", Texts<Charger.Ocpp.SmartCharging.ChargingProfilePurpose>(Charger.Ocpp.SmartCharging.ChargingProfilePurposeText.Of), true };
+        yield return new object[] { "ChargingProfileKindText", "SetChargingProfileRequest", "ChargingProfileKindEnumType", Texts<Charger.Ocpp.SmartCharging.ChargingProfileKind>(Charger.Ocpp.SmartCharging.ChargingProfileKindText.Of), true };
+        yield return new object[] { "ChargingRateUnitText", "SetChargingProfileRequest", "ChargingRateUnitEnumType", Texts<Charger.Ocpp.SmartCharging.ChargingRateUnit>(Charger.Ocpp.SmartCharging.ChargingRateUnitText.Of), true };
+        // RecurrencyKind.None (a profile that does not recur) is never written.
+        yield return new object[] { "RecurrencyKindText", "SetChargingProfileRequest", "RecurrencyKindEnumType",
+            Texts<Charger.Ocpp.SmartCharging.RecurrencyKind>(Charger.Ocpp.SmartCharging.RecurrencyKindText.Of).Where(t => t != "None").ToArray(), true };
     }
 
     [Theory]
