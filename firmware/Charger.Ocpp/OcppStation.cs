@@ -113,6 +113,7 @@ namespace Charger.Ocpp
             _certificates = new CertificateStore(store, log, (int)_vars.CertificateEntries.MaxLimit);
             _certificates.Load();
             _vars.CertificateEntries.Reader = ReadCertificateEntries;
+            _connection.TlsSource = new InstalledRootsTlsSource(new ConfigTlsSource(config), _certificates);
             _rpc.Register("InstallCertificate", CertificateSchemas.InstallCertificateRequest, new InstallCertificateHandler(_certificates, _clock));
             _rpc.Register("GetInstalledCertificateIds", CertificateSchemas.GetInstalledCertificateIdsRequest, new GetInstalledCertificateIdsHandler(_certificates));
             _rpc.Register("DeleteCertificate", CertificateSchemas.DeleteCertificateRequest, new DeleteCertificateHandler(_certificates));

@@ -1,87 +1,45 @@
 using System;
-using System.Diagnostics;
 using System.IO;
+using Charger.Crypto.Tests;
 
 namespace Charger.Ocpp.Tests.Interop;
 
 /// <summary>
-/// Certificates made by the `openssl` command in a temporary folder, for the TLS interop tests:
-/// a root CA and leaves it issues (server or client), with the names and validity each test needs.
+/// TLS certificates for the interop and simulator tests, made by the `openssl` command through
+/// <see cref="OpenSslCa"/>: a root CA and server or client leaves it issues, with the names and
+/// validity each test needs. Paths are returned without extension: base.pem and base.key.
 /// </summary>
 public sealed class OpensslPki : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "ocpp-pki-" + Guid.NewGuid().ToString("N"));
+    private readonly OpenSslCa _ca = new();
 
-    public OpensslPki()
-    {
-        Directory.CreateDirectory(_dir);
-    }
+    public string Folder => _ca.Dir;
 
-    public string Folder => _dir;
-
-    /// <summary>A self-signed CA (EC P-256); returns the base path: base.pem and base.key.</summary>
+    /// <summary>A self-signed CA (EC P-256), valid from yesterday for 30 days.</summary>
     public string Root(string name, string commonName)
     {
-        string b = Path.Combine(_dir, name);
-        Run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", b + ".key", "-out", b + ".pem",
-            "-subj", "/CN=" + commonName, "-days", "30", "-addext", "basicConstraints=critical,CA:TRUE",
-            "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-        return b;
+        _ca.Key(name, "ec:P-256");
+        _ca.Cert(name, "/CN=" + commonName, null, OpenSslCa.CaExtensions, DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(30));
+        return Path.Combine(Folder, name);
     }
 
     /// <summary>
-    /// A leaf issued by <paramref name="issuer"/> (a base path from <see cref="Root"/>), RSA 2048.
-    /// <paramref name="days"/> below 0 makes a certificate that has already expired.
+    /// A leaf (RSA 2048) issued by <paramref name="issuer"/>, a path from <see cref="Root"/>; with
+    /// <paramref name="days"/> below 0 it expired that many days ago (valid for the 30 days before).
     /// </summary>
     public string Leaf(string name, string issuer, string commonName, string subjectAltName, bool client, int days = 10)
     {
-        string b = Path.Combine(_dir, name);
-        Run("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", b + ".key", "-out", b + ".csr", "-subj", "/CN=" + commonName);
-        string ext = b + ".ext";
-        File.WriteAllText(ext, (subjectAltName != null ? "subjectAltName=" + subjectAltName + "\n" : "") +
-            "extendedKeyUsage=" + (client ? "clientAuth" : "serverAuth") + "\nbasicConstraints=CA:FALSE\n");
-        Run("x509", "-req", "-in", b + ".csr", "-CA", issuer + ".pem", "-CAkey", issuer + ".key", "-CAcreateserial",
-            "-out", b + ".pem", "-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "-extfile", ext);
-        return b;
+        _ca.Key(name, "rsa:2048");
+        string extensions = "basicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature, keyEncipherment\n" +
+            "extendedKeyUsage = " + (client ? "clientAuth" : "serverAuth") + (subjectAltName != null ? "\nsubjectAltName = " + subjectAltName : "");
+        DateTime notAfter = DateTime.UtcNow.AddDays(days);
+        _ca.Cert(name, "/CN=" + commonName, Path.GetFileName(issuer), extensions, (days < 0 ? notAfter : DateTime.UtcNow).AddDays(-30), notAfter);
+        return Path.Combine(Folder, name);
     }
 
     public string Pem(string basePath) => File.ReadAllText(basePath + ".pem");
 
     public string Key(string basePath) => File.ReadAllText(basePath + ".key");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, true);
-        }
-        catch (IOException)
-        {
-            // A node child may still hold a file open; the temp folder is cleaned by the OS.
-        }
-    }
-
-    private void Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("openssl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _dir,
-        };
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(start) ?? throw new InvalidOperationException("openssl could not be started");
-        string err = p.StandardError.ReadToEnd();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0)
-        {
-            throw new InvalidOperationException("openssl " + string.Join(' ', args) + " failed: " + err);
-        }
-    }
+    public void Dispose() => _ca.Dispose();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Charger.Crypto.Tests;
 using Charger.Hal;
 using Charger.Ocpp.Tests.Support;
 using Charger.Ocpp.Transport;
@@ -123,6 +125,53 @@ public class TlsConnectionTests
         });
         h.Tick(3);
         Assert.Equal(ConnectionState.Misconfigured, h.Station.Connection.State);
+    }
+
+    [Fact]
+    public void ACsmsRootInstalledByTheCsmsIsTrustedFromTheNextConnection_M05()
+    {
+        using var ca = new OpenSslCa();
+        var stationNow = new DateTime(2026, 11, 21, 10, 0, 0, DateTimeKind.Utc); // the harness's boot answer
+        ca.Key("new-root", "ec:P-256");
+        ca.Cert("new-root", "/CN=New CSMS Root", null, OpenSslCa.CaExtensions, stationNow.AddDays(-1), stationNow.AddYears(1));
+        string newRoot = ca.Pem("new-root");
+
+        var h = Harness(2, RootA);
+        h.Boot();
+        h.AnswerAll();
+        var answer = h.Request("InstallCertificate", JsonSerializer.Serialize(new { certificateType = "CSMSRootCertificate", certificate = newRoot }));
+        Assert.Equal("Accepted", answer[2].GetProperty("status").GetString());
+
+        // The CSMS moves to a server certificate from the new hierarchy and drops the connection.
+        h.Socket.Server.ServerRootPem = newRoot;
+        h.Socket.Server.Close(1001, "CSMS moved to a new certificate");
+        h.Run(70_000);
+        Assert.Equal(ConnectionState.Connected, h.Station.Connection.State);
+        Assert.Equal(0, h.Station.Connection.TlsFailures);
+
+        // Deleting it makes the next handshake fail again (a spare root is installed first: the
+        // store never deletes the last CSMS root).
+        ca.Key("spare-root", "ec:P-256");
+        ca.Cert("spare-root", "/CN=Spare CSMS Root", null, OpenSslCa.CaExtensions, stationNow.AddDays(-1), stationNow.AddYears(1));
+        var spare = h.Request("InstallCertificate", JsonSerializer.Serialize(new { certificateType = "CSMSRootCertificate", certificate = ca.Pem("spare-root") }));
+        Assert.Equal("Accepted", spare[2].GetProperty("status").GetString());
+        string serial = ca.Openssl("x509", "-in", "new-root.pem", "-noout", "-serial").Trim().Split('=')[1].TrimStart('0').ToLowerInvariant();
+        JsonElement ids = default;
+        foreach (var entry in h.Request("GetInstalledCertificateIds", "{}")[2].GetProperty("certificateHashDataChain").EnumerateArray())
+        {
+            if (entry.GetProperty("certificateHashData").GetProperty("serialNumber").GetString()!.ToLowerInvariant() == serial)
+            {
+                ids = entry.GetProperty("certificateHashData");
+            }
+        }
+
+        Assert.Equal(JsonValueKind.Object, ids.ValueKind);
+        var deleted = h.Request("DeleteCertificate", JsonSerializer.Serialize(new { certificateHashData = ids }));
+        Assert.Equal("Accepted", deleted[2].GetProperty("status").GetString());
+        h.Socket.Server.Close(1001, "again");
+        h.Run(70_000);
+        Assert.NotEqual(ConnectionState.Connected, h.Station.Connection.State);
+        Assert.Contains("does not chain", h.Station.Connection.LastTlsFailure);
     }
 
     private sealed class SwitchableTls : ITlsSource
