@@ -20,8 +20,23 @@ namespace Charger.Ocpp
 
         public string FirmwareVersion = "0.1.0";
 
-        /// <summary>Security profile 1 (Basic auth over ws) or 2 (Basic auth over wss with the CSMS root certificate).</summary>
+        /// <summary>
+        /// Security profile 1 (Basic auth over ws), 2 (Basic auth over wss, the CSMS checked
+        /// against the CSMS root certificates) or 3 (wss with a client certificate, no password).
+        /// </summary>
         public int SecurityProfile = 1;
+
+        /// <summary>
+        /// PEM of the CSMS root certificate(s) provisioned with the station (profiles 2 and 3),
+        /// concatenated. Without one a wss:// CSMS is never trusted.
+        /// </summary>
+        public string CsmsRootCertificatesPem;
+
+        /// <summary>The station's client certificate for profile 3, PEM (leaf first).</summary>
+        public string ClientCertificatePem;
+
+        /// <summary>The client certificate's private key for profile 3, PEM.</summary>
+        public string ClientPrivateKeyPem;
 
         /// <summary>Initial SecurityCtrlr.BasicAuthPassword when the file store holds none.</summary>
         public string BasicAuthPassword;

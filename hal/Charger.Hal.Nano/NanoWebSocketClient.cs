@@ -1,4 +1,6 @@
+using System.Net.Security;
 using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using Charger.Hal;
@@ -15,7 +17,14 @@ namespace Charger.Hal.Nano
     ///   afterwards and a Closed event with a readable reason is raised;
     /// - there is no subprotocol API: Sec-WebSocket-Protocol (and Authorization) go into
     ///   ClientWebSocketHeaders; the server's choice is not exposed, so AcceptedSubprotocol is null;
-    /// - receiving is event-only (MessageReceived); handlers run on the library's receive thread.
+    /// - receiving is event-only (MessageReceived); handlers run on the library's receive thread;
+    /// - wss:// (security profiles 2 and 3): the library's options default to no server
+    ///   verification, so the adapter always asks for a required verification (mbedTLS checks the
+    ///   chain to the CA certificate given, the validity dates and the host name from the URL) with
+    ///   TLS 1.2, and refuses to connect when no trusted root is installed. The library takes one
+    ///   CA object: the concatenated PEM roots parse into one mbedTLS chain. It cannot present a
+    ///   client certificate from managed memory; profile 3 uses the device certificate stored in
+    ///   the board's configuration block (UseStoredDeviceCertificate), provisioned with nanoff.
     /// </summary>
     public sealed class NanoWebSocketClient : IWebSocketClient
     {
@@ -35,6 +44,8 @@ namespace Charger.Hal.Nano
         private string _url;
         private ClientWebSocketHeaders _headers;
         private long _ignoredBinaryFrames;
+        private TlsSettings _tls;
+        private TlsSettings _connectTls;
 
         public event WebSocketTextHandler TextReceived;
 
@@ -73,6 +84,12 @@ namespace Charger.Hal.Nano
             }
         }
 
+        public TlsSettings Tls
+        {
+            get { return _tls; }
+            set { _tls = value; }
+        }
+
         /// <summary>Binary frames received and dropped (OCPP-J sends text only).</summary>
         public long IgnoredBinaryFrames
         {
@@ -103,6 +120,7 @@ namespace Charger.Hal.Nano
                 headers[headerNames[i]] = headerValues[i];
             }
 
+            bool noTrustedRoot;
             lock (_sync)
             {
                 if (_state != Charger.Hal.WebSocketState.Closed)
@@ -113,6 +131,18 @@ namespace Charger.Hal.Nano
                 _state = Charger.Hal.WebSocketState.Connecting;
                 _url = url;
                 _headers = headers;
+                _connectTls = url.StartsWith("wss://") ? _tls : null;
+                noTrustedRoot = url.StartsWith("wss://") && (_tls == null || !_tls.HasTrustedRoot);
+                if (noTrustedRoot)
+                {
+                    _state = Charger.Hal.WebSocketState.Closed;
+                }
+            }
+
+            if (noTrustedRoot)
+            {
+                RaiseClosed(WebSocketCloseCodes.TlsHandshakeFailure, "TLS: no CSMS root certificate installed; not connecting to a wss:// CSMS");
+                return;
             }
 
             new Thread(Connect).Start();
@@ -168,10 +198,20 @@ namespace Charger.Hal.Nano
             ClientWebSocketOptions options = new ClientWebSocketOptions();
             // Keeps the library from buffering frames above the limit; longer ones are refused below too.
             options.MaxReceiveFrameSize = _maxFrameBytes;
+            TlsSettings tls = _connectTls;
+            if (tls != null)
+            {
+                options.SslProtocol = SslProtocols.Tls12;
+                options.SslVerification = SslVerification.CertificateRequired;
+                options.Certificate = new X509Certificate(tls.TrustedRootsPem);
+            }
+
             ClientWebSocket socket = new ClientWebSocket(options);
+            socket.UseStoredDeviceCertificate = tls != null && tls.HasClientCertificate;
             socket.MessageReceived += OnMessageReceived;
             socket.ConnectionClosed += OnConnectionClosed;
             string failure = null;
+            int failureCode = CloseAbnormal;
             try
             {
                 socket.Connect(_url, _headers);
@@ -184,6 +224,11 @@ namespace Charger.Hal.Nano
             {
                 // A bad handshake (HTTP 401, wrong subprotocol, TLS) throws; report it, never swallow it.
                 failure = "connect failed: " + ex.Message;
+                if (tls != null && LooksLikeTls(ex))
+                {
+                    failureCode = WebSocketCloseCodes.TlsHandshakeFailure;
+                    failure = "TLS: handshake with the CSMS failed (" + ex.Message + ")";
+                }
             }
 
             lock (_sync)
@@ -198,7 +243,16 @@ namespace Charger.Hal.Nano
                 _state = Charger.Hal.WebSocketState.Closed;
             }
 
-            RaiseClosed(CloseAbnormal, failure);
+            RaiseClosed(failureCode, failure);
+        }
+
+        // mbedTLS failures reach managed code as exceptions from SslStream.AuthenticateAsClient; the
+        // WebSocket handshake's own failure says "handshake" without any TLS word.
+        private static bool LooksLikeTls(System.Exception ex)
+        {
+            string text = ex.GetType().FullName + " " + ex.Message;
+            return text.IndexOf("Ssl") >= 0 || text.IndexOf("SSL") >= 0 || text.IndexOf("TLS") >= 0 ||
+                text.IndexOf("Tls") >= 0 || text.IndexOf("ertificate") >= 0 || text.IndexOf("Authentication") >= 0;
         }
 
         private void OnMessageReceived(object sender, MessageReceivedEventArgs e)

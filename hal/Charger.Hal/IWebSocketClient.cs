@@ -22,6 +22,14 @@ namespace Charger.Hal
         /// </summary>
         int MaxFrameBytes { get; set; }
 
+        /// <summary>
+        /// Trust and client material for wss:// URLs, read by <see cref="Open"/>. A wss:// Open
+        /// with no trusted root fails with <see cref="WebSocketCloseCodes.TlsHandshakeFailure"/>,
+        /// as does a server certificate that does not chain to a trusted root, has expired or is
+        /// not yet valid, or names another host. Ignored for ws:// URLs.
+        /// </summary>
+        TlsSettings Tls { get; set; }
+
         event WebSocketTextHandler TextReceived;
 
         event WebSocketClosedHandler Closed;

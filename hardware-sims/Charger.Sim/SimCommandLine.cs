@@ -12,6 +12,9 @@ public sealed class SimCommandLine
         ("--csms", "<ws url>", "connect to an external CSMS instead of the built-in one (implies --realtime)"),
         ("--id", "<station id>", "station identity towards the CSMS (default CF-SIM-001)"),
         ("--password", "<password>", "HTTP Basic password for security profile 1/2"),
+        ("--ca", "<file.pem>", "CSMS root certificate(s) the station trusts for a wss:// --csms (security profile 2)"),
+        ("--client-cert", "<file.pem>", "the station's client certificate for a wss:// --csms (security profile 3, with --client-key)"),
+        ("--client-key", "<file.pem>", "the private key of --client-cert"),
         ("--console", "", "attach the serial debug console to a pseudo-terminal and print its path"),
         ("--seed", "<n>", "seed for every random choice in the run (default 1)"),
         ("--frames", "", "also print OCPP frames, meter readings and log lines in the timeline"),
@@ -26,6 +29,9 @@ public sealed class SimCommandLine
     public string CsmsUrl { get; private set; }
     public string StationId { get; private set; } = "CF-SIM-001";
     public string Password { get; private set; }
+    public string CaFile { get; private set; }
+    public string ClientCertFile { get; private set; }
+    public string ClientKeyFile { get; private set; }
     public bool Console { get; private set; }
     public ulong Seed { get; private set; } = 1;
     public bool Frames { get; private set; }
@@ -68,6 +74,9 @@ public sealed class SimCommandLine
                 case "--csms": o.CsmsUrl = value; o.Realtime = true; break;
                 case "--id": o.StationId = value; break;
                 case "--password": o.Password = value; break;
+                case "--ca": o.CaFile = value; break;
+                case "--client-cert": o.ClientCertFile = value; break;
+                case "--client-key": o.ClientKeyFile = value; break;
                 case "--console": o.Console = true; break;
                 case "--seed":
                     if (!ulong.TryParse(value, out ulong seed))

@@ -65,6 +65,12 @@ namespace Charger.Firmware.Station
             get { return _inner.AcceptedSubprotocol; }
         }
 
+        public TlsSettings Tls
+        {
+            get { return _inner.Tls; }
+            set { _inner.Tls = value; }
+        }
+
         public int MaxFrameBytes
         {
             get { return _inner.MaxFrameBytes; }

@@ -24,6 +24,9 @@ namespace Charger.Ocpp.Transport
 
         private const int MsPerSecond = 1000;
 
+        /// <summary>How long a closed socket may go without its Closed event before the attempt counts as failed anyway.</summary>
+        private const int ClosedEventGraceMs = 1000;
+
         private readonly IWebSocketClient _socket;
         private readonly CoreVariables _vars;
         private readonly StationConfig _config;
@@ -41,6 +44,11 @@ namespace Charger.Ocpp.Transport
         private long _lastBackOffMs;
         private int _closedFlag; // 1 when the transport thread saw the socket close (Interlocked)
         private string _closedReason;
+        private int _closedCode;
+        private long _closedSeenMs;
+        private ITlsSource _tlsSource;
+        private int _tlsFailures;
+        private string _lastTlsFailure;
 
         public ConnectionManager(IWebSocketClient socket, CoreVariables vars, StationConfig config, IRandomSource random, ILog log)
         {
@@ -49,7 +57,27 @@ namespace Charger.Ocpp.Transport
             _config = config;
             _random = random;
             _log = log;
+            _tlsSource = new ConfigTlsSource(config);
             socket.Closed += OnSocketClosed;
+        }
+
+        /// <summary>Where wss:// attempts take their roots and client certificate (the provisioned ones by default).</summary>
+        public ITlsSource TlsSource
+        {
+            get { return _tlsSource; }
+            set { _tlsSource = value == null ? new ConfigTlsSource(_config) : value; }
+        }
+
+        /// <summary>Connection attempts refused in the TLS handshake (close code 1015) since start.</summary>
+        public int TlsFailures
+        {
+            get { return _tlsFailures; }
+        }
+
+        /// <summary>Why the last TLS handshake failed, or null.</summary>
+        public string LastTlsFailure
+        {
+            get { return _lastTlsFailure; }
         }
 
         public ConnectionState State
@@ -152,7 +180,16 @@ namespace Charger.Ocpp.Transport
                     }
                     else if (_socket.State == WebSocketState.Closed)
                     {
-                        HandleLoss(nowMs, _closedReason != null ? _closedReason : "connect failed");
+                        // The adapter's Closed event (with the reason and code) follows its state
+                        // change on the transport thread: give it a moment before judging without it.
+                        if (_closedSeenMs == 0)
+                        {
+                            _closedSeenMs = nowMs == 0 ? 1 : nowMs;
+                        }
+                        else if (nowMs - _closedSeenMs >= ClosedEventGraceMs)
+                        {
+                            HandleLoss(nowMs, _closedReason != null ? _closedReason : "connect failed");
+                        }
                     }
                     else if (nowMs - _connectStartedMs >= ConnectTimeoutMs)
                     {
@@ -185,18 +222,32 @@ namespace Charger.Ocpp.Transport
             string url = Url;
             bool secure = url.Length > 6 && url.Substring(0, 6) == "wss://";
             int profile = (int)_vars.SecurityProfile.IntValue;
-            if ((profile == 2 && !secure) || (profile == 1 && secure) || profile < 1 || profile > 2)
+            if ((profile >= 2 && !secure) || (profile == 1 && secure) || profile < 1 || profile > 3)
             {
-                // A00: profile 1 is ws:// with Basic auth, profile 2 is wss:// with Basic auth; profile 3 (client certificates) is not offered.
+                // A00: profile 1 is ws:// with Basic auth, 2 is wss:// with Basic auth, 3 is wss:// with a client certificate.
                 _state = ConnectionState.Misconfigured;
                 _log.Write(LogLevel.Error, Component, "security profile " + profile + " does not allow " + url + "; not connecting");
                 return;
             }
 
+            if (secure)
+            {
+                TlsSettings tls = _tlsSource.Current();
+                if (profile == 3 && (tls == null || !tls.HasClientCertificate))
+                {
+                    _state = ConnectionState.Misconfigured;
+                    _log.Write(LogLevel.Error, Component, "security profile 3 needs a client certificate and key; none is installed; not connecting");
+                    return;
+                }
+
+                // Profile 2 never presents a client certificate even when one is installed.
+                _socket.Tls = profile == 3 ? tls : new TlsSettings(tls == null ? null : tls.TrustedRootsPem, null, null);
+            }
+
             string[] names = null;
             string[] values = null;
             string password = _vars.BasicAuthPassword.Value;
-            if (password != null && password.Length > 0)
+            if (profile != 3 && password != null && password.Length > 0)
             {
                 names = new string[] { "Authorization" };
                 values = new string[] { "Basic " + BasicCredentials(_config.StationId, password) };
@@ -204,6 +255,8 @@ namespace Charger.Ocpp.Transport
 
             _attempts++;
             _closedReason = null;
+            _closedCode = 0;
+            _closedSeenMs = 0;
             System.Threading.Interlocked.Exchange(ref _closedFlag, 0);
             _state = ConnectionState.Connecting;
             _connectStartedMs = nowMs;
@@ -239,6 +292,16 @@ namespace Charger.Ocpp.Transport
         private void HandleLoss(long nowMs, string reason)
         {
             bool wasConnected = _state == ConnectionState.Connected;
+            if (!wasConnected && _closedCode == WebSocketCloseCodes.TlsHandshakeFailure)
+            {
+                // A00: a CSMS whose certificate fails the checks is never talked to; the security
+                // log records it as InvalidCsmsCertificate.
+                _tlsFailures++;
+                _lastTlsFailure = reason;
+                _closedCode = 0;
+                _log.Write(LogLevel.Error, Component, "refused the CSMS in the TLS handshake: " + reason);
+            }
+
             if (wasConnected)
             {
                 _disconnectedSinceMs = nowMs;
@@ -299,6 +362,7 @@ namespace Charger.Ocpp.Transport
         private void OnSocketClosed(int closeCode, string reason)
         {
             // Transport thread: remember, act in the tick.
+            _closedCode = closeCode;
             _closedReason = reason + " (code " + closeCode + ")";
             System.Threading.Interlocked.Exchange(ref _closedFlag, 1);
         }

@@ -34,6 +34,19 @@ namespace Charger.Hal.Sim.Network
         /// <summary>When set, a request that does not offer this subprotocol is refused.</summary>
         public string RequiredSubprotocol { get; set; }
 
+        /// <summary>
+        /// For wss:// URLs: the PEM of the root that signed this simulated server's certificate.
+        /// The handshake succeeds only when the client's trusted roots hold it; null accepts any
+        /// client that trusts at least one root.
+        /// </summary>
+        public string ServerRootPem { get; set; }
+
+        /// <summary>For wss:// URLs: a simulated server certificate that has expired (the handshake fails).</summary>
+        public bool ServerCertificateExpired { get; set; }
+
+        /// <summary>TLS handshakes this server refused.</summary>
+        public int TlsRefusals { get; private set; }
+
         public bool HasPendingOpen
         {
             get { return _hasPendingOpen; }
@@ -67,6 +80,57 @@ namespace Charger.Hal.Sim.Network
         public bool IsOpen
         {
             get { return _client.State == WebSocketState.Open; }
+        }
+
+        /// <summary>
+        /// The simulated TLS handshake of a wss:// Open: null when it succeeds, else why it failed,
+        /// in the words the real adapters use.
+        /// </summary>
+        internal string CheckTls(TlsSettings tls)
+        {
+            string failure = null;
+            if (tls == null || !tls.HasTrustedRoot)
+            {
+                failure = "TLS: no CSMS root certificate installed; not connecting to a wss:// CSMS";
+            }
+            else if (ServerRootPem != null && !ContainsCertificate(tls.TrustedRootsPem, ServerRootPem))
+            {
+                failure = "TLS: the CSMS certificate does not chain to an installed CSMS root certificate";
+            }
+            else if (ServerCertificateExpired)
+            {
+                failure = "TLS: the CSMS certificate has expired or is not yet valid";
+            }
+
+            if (failure != null)
+            {
+                TlsRefusals++;
+            }
+
+            return failure;
+        }
+
+        private static bool ContainsCertificate(string bundle, string pem)
+        {
+            string body = Squeeze(pem);
+            return body.Length > 0 && Squeeze(bundle).IndexOf(body) >= 0;
+        }
+
+        private static string Squeeze(string pem)
+        {
+            char[] chars = pem.ToCharArray();
+            char[] kept = new char[chars.Length];
+            int n = 0;
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if (c != '\r' && c != '\n' && c != ' ' && c != '\t')
+                {
+                    kept[n++] = c;
+                }
+            }
+
+            return new string(kept, 0, n);
         }
 
         /// <summary>Frames the station sent and the server has not taken yet.</summary>

@@ -16,6 +16,7 @@ namespace Charger.Hal.Sim.Network
         private string _acceptedSubprotocol;
         private int _maxFrameBytes = 65536;
         private int _pingsSent;
+        private TlsSettings _tls;
 
         public LoopbackWebSocket()
         {
@@ -50,6 +51,12 @@ namespace Charger.Hal.Sim.Network
             set { _maxFrameBytes = value; }
         }
 
+        public TlsSettings Tls
+        {
+            get { return _tls; }
+            set { _tls = value; }
+        }
+
         public int PingsSent
         {
             get { return _pingsSent; }
@@ -64,6 +71,14 @@ namespace Charger.Hal.Sim.Network
 
             _state = WebSocketState.Connecting;
             _acceptedSubprotocol = null;
+            string tlsFailure = url != null && url.StartsWith("wss://") ? _server.CheckTls(_tls) : null;
+            if (tlsFailure != null)
+            {
+                // The simulated handshake fails before any HTTP request reaches the CSMS, as on a real socket.
+                ServerClosed(WebSocketCloseCodes.TlsHandshakeFailure, tlsFailure);
+                return;
+            }
+
             _server.OnOpenRequested(url, subprotocol, headerNames, headerValues);
         }
 

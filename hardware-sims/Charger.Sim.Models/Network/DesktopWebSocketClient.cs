@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.Security;
 using System.Net.WebSockets;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
@@ -18,15 +19,17 @@ namespace Charger.Sim.Models.Network;
 /// starts a background connect, received frames go to <see cref="TextReceived"/> from the
 /// receive task, and sends are queued to a single sender task. A frame longer than
 /// <see cref="MaxFrameBytes"/> is drained without being kept and reported through
-/// <see cref="Oversize"/>. For wss:// (security profile 2) the server certificate must chain
-/// to the configured CSMS root certificate.
+/// <see cref="Oversize"/>. For wss:// (security profiles 2 and 3) it applies the rules of
+/// <see cref="TlsSettings"/> exactly as the board's adapter does: the server certificate must chain
+/// to one of the station's CSMS root certificates (never the system store), be valid now and name
+/// the URL's host; without a root it does not connect. Each refusal closes with code 1015 and a
+/// reason naming the check that failed. Under profile 3 it presents the client certificate.
 /// </summary>
 public sealed class DesktopWebSocketClient : IWebSocketClient, IDisposable
 {
     private const int ReceiveChunkBytes = 4096;
     private const int SendQueueFrames = 32;
 
-    private readonly X509Certificate2 _csmsRoot;
     private readonly TimeSpan _keepAlive;
     private readonly BlockingCollection<string> _sendQueue = new(SendQueueFrames);
     private ClientWebSocket _socket;
@@ -34,14 +37,19 @@ public sealed class DesktopWebSocketClient : IWebSocketClient, IDisposable
     private volatile WebSocketState _state = WebSocketState.Closed;
     private volatile string _acceptedSubprotocol;
     private int _closedRaised;
+    private X509Certificate2Collection _roots;
+    private volatile string _tlsFailure;
 
-    /// <param name="csmsRootCertificate">CSMS root for wss:// (profile 2); null trusts the system store.</param>
     /// <param name="keepAlive">WebSocket ping interval run by the .NET stack (it offers no single-ping API).</param>
-    public DesktopWebSocketClient(X509Certificate2 csmsRootCertificate = null, TimeSpan? keepAlive = null)
+    public DesktopWebSocketClient(TimeSpan? keepAlive = null)
     {
-        _csmsRoot = csmsRootCertificate;
         _keepAlive = keepAlive ?? TimeSpan.Zero;
     }
+
+    public TlsSettings Tls { get; set; }
+
+    /// <summary>Why the last TLS handshake was refused, or null.</summary>
+    public string LastTlsFailure => _tlsFailure;
 
     public event WebSocketTextHandler TextReceived;
 
@@ -80,12 +88,20 @@ public sealed class DesktopWebSocketClient : IWebSocketClient, IDisposable
             _socket.Options.SetRequestHeader(headerNames[i], headerValues[i]);
         }
 
-        if (_csmsRoot != null)
+        _closedRaised = 0;
+        _tlsFailure = null;
+        if (url.StartsWith("wss://", StringComparison.Ordinal))
         {
-            _socket.Options.RemoteCertificateValidationCallback = ValidateAgainstCsmsRoot;
+            string problem = PrepareTls(_socket.Options);
+            if (problem != null)
+            {
+                _tlsFailure = problem;
+                _state = WebSocketState.Connecting;
+                RaiseClosed(WebSocketCloseCodes.TlsHandshakeFailure, problem);
+                return;
+            }
         }
 
-        _closedRaised = 0;
         _acceptedSubprotocol = null;
         _state = WebSocketState.Connecting;
         var socket = _socket;
@@ -139,6 +155,13 @@ public sealed class DesktopWebSocketClient : IWebSocketClient, IDisposable
         }
         catch (Exception e) when (e is WebSocketException || e is OperationCanceledException || e is System.Net.Http.HttpRequestException)
         {
+            string tls = _tlsFailure;
+            if (tls != null)
+            {
+                RaiseClosed(WebSocketCloseCodes.TlsHandshakeFailure, tls);
+                return;
+            }
+
             int status = (int)socket.HttpStatusCode;
             RaiseClosed(1006, "connect failed: " + (status != 0 ? "HTTP " + status : e.Message));
             return;
@@ -253,17 +276,88 @@ public sealed class DesktopWebSocketClient : IWebSocketClient, IDisposable
         }
     }
 
-    private bool ValidateAgainstCsmsRoot(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+    // Loads the roots and the client certificate; null when the handshake may go ahead.
+    private string PrepareTls(ClientWebSocketOptions options)
     {
-        if (certificate == null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+        TlsSettings tls = Tls;
+        if (tls == null || !tls.HasTrustedRoot)
         {
-            return false;
+            return "TLS: no CSMS root certificate installed; not connecting to a wss:// CSMS";
         }
 
+        var roots = new X509Certificate2Collection();
+        try
+        {
+            roots.ImportFromPem(tls.TrustedRootsPem);
+        }
+        catch (CryptographicException e)
+        {
+            return "TLS: the installed CSMS root certificate cannot be read (" + e.Message + ")";
+        }
+
+        if (roots.Count == 0)
+        {
+            return "TLS: no CSMS root certificate installed; not connecting to a wss:// CSMS";
+        }
+
+        _roots = roots;
+        options.RemoteCertificateValidationCallback = ValidateAgainstCsmsRoots;
+        if (tls.HasClientCertificate)
+        {
+            try
+            {
+                var client = X509Certificate2.CreateFromPem(tls.ClientCertificatePem, tls.ClientPrivateKeyPem);
+                // Linux TLS wants a key it can hand to OpenSSL: round-trip through PKCS#12.
+                options.ClientCertificates = new X509CertificateCollection
+                {
+                    X509CertificateLoader.LoadPkcs12(client.Export(X509ContentType.Pkcs12), null),
+                };
+            }
+            catch (CryptographicException e)
+            {
+                return "TLS: the station's client certificate or key cannot be used (" + e.Message + ")";
+            }
+        }
+
+        return null;
+    }
+
+    private bool ValidateAgainstCsmsRoots(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+    {
+        _tlsFailure = CheckServerCertificate(certificate, errors);
+        return _tlsFailure == null;
+    }
+
+    private string CheckServerCertificate(X509Certificate certificate, SslPolicyErrors errors)
+    {
+        if (certificate == null)
+        {
+            return "TLS: the CSMS sent no certificate";
+        }
+
+        if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+        {
+            return "TLS: the CSMS certificate does not name the host of the CSMS URL";
+        }
+
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         using var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.Add(_csmsRoot);
+        custom.ChainPolicy.CustomTrustStore.AddRange(_roots);
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return custom.Build(new X509Certificate2(certificate));
+        if (custom.Build(leaf))
+        {
+            return null;
+        }
+
+        foreach (X509ChainStatus status in custom.ChainStatus)
+        {
+            if ((status.Status & X509ChainStatusFlags.NotTimeValid) != 0)
+            {
+                return "TLS: the CSMS certificate has expired or is not yet valid";
+            }
+        }
+
+        return "TLS: the CSMS certificate does not chain to an installed CSMS root certificate";
     }
 }

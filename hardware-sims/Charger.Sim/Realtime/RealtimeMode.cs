@@ -121,6 +121,10 @@ public static class RealtimeMode
             RealSockets = true,
             CsmsUrl = options.CsmsUrl?.TrimEnd('/'),
             CsmsPassword = options.Password,
+            SecurityProfile = ExternalCsms.SecurityProfile(options),
+            CsmsRootPem = ExternalCsms.ReadOrNull(options.CaFile),
+            ClientCertificatePem = ExternalCsms.ReadOrNull(options.ClientCertFile),
+            ClientKeyPem = ExternalCsms.ReadOrNull(options.ClientKeyFile),
         }, events);
 
         string name = scenario?.Name ?? "free run";
@@ -132,7 +136,7 @@ public static class RealtimeMode
 
         output.WriteLine(sim.CsmsServer != null
             ? $"csms: built-in CSMS serving {sim.CsmsServer.Url}{options.StationId} (subprotocol ocpp2.0.1)"
-            : $"csms: {options.CsmsUrl.TrimEnd('/')}/{options.StationId}");
+            : $"csms: {options.CsmsUrl.TrimEnd('/')}/{options.StationId} (security profile {ExternalCsms.SecurityProfile(options)})");
 
         output.WriteLine("Ctrl-C stops the run.");
         output.Flush();

@@ -70,6 +70,12 @@ public sealed class FrameLoggingWebSocket : IWebSocketClient, IDisposable
 
     public string AcceptedSubprotocol => _inner.AcceptedSubprotocol;
 
+    public TlsSettings Tls
+    {
+        get => _inner.Tls;
+        set => _inner.Tls = value;
+    }
+
     public int MaxFrameBytes
     {
         get => _inner.MaxFrameBytes;

@@ -37,6 +37,17 @@ public sealed class SimOptions
     /// <summary>HTTP Basic password (security profile 1 or 2) the station presents to the CSMS.</summary>
     public string CsmsPassword { get; init; }
 
+    /// <summary>OCPP security profile towards <see cref="CsmsUrl"/>: 1 (ws), 2 (wss + password), 3 (wss + client certificate).</summary>
+    public int SecurityProfile { get; init; } = 1;
+
+    /// <summary>PEM CSMS root certificate(s) the station trusts for wss:// (provisioned, like a board's).</summary>
+    public string CsmsRootPem { get; init; }
+
+    /// <summary>PEM client certificate and key for security profile 3.</summary>
+    public string ClientCertificatePem { get; init; }
+
+    public string ClientKeyPem { get; init; }
+
     /// <summary>
     /// Serve the built-in CSMS on a real WebSocket on 127.0.0.1 and connect the station through it
     /// (--realtime), instead of the in-memory loopback that virtual time needs.

@@ -146,6 +146,10 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         Settings = CreateSettings(options.StationId);
         Settings.Ocpp.CsmsUrl = csmsUrl;
         Settings.Ocpp.BasicAuthPassword = options.CsmsPassword;
+        Settings.Ocpp.SecurityProfile = options.SecurityProfile;
+        Settings.Ocpp.CsmsRootCertificatesPem = options.CsmsRootPem;
+        Settings.Ocpp.ClientCertificatePem = options.ClientCertificatePem;
+        Settings.Ocpp.ClientPrivateKeyPem = options.ClientKeyPem;
         UpdateThermistors(force: true);
         PowerOn(0);
     }

@@ -12,7 +12,7 @@ public sealed class InteropStation : IDisposable
     private readonly long _startMs = Environment.TickCount64;
 
     public InteropStation(string csmsUrl, string identity, string password, Action<CoreVariables, StationDeviceModel> configure = null,
-        int securityProfile = 1, System.Security.Cryptography.X509Certificates.X509Certificate2 csmsRoot = null,
+        int securityProfile = 1, string csmsRootPem = null, string clientCertificatePem = null, string clientKeyPem = null,
         Charger.Ocpp.Transactions.IEvseControl evseControl = null)
     {
         Identity = identity;
@@ -24,8 +24,11 @@ public sealed class InteropStation : IDisposable
             SerialNumber = "SN-" + identity,
             ConnectorsPerEvse = new[] { 1, 1 },
             SecurityProfile = securityProfile,
+            CsmsRootCertificatesPem = csmsRootPem,
+            ClientCertificatePem = clientCertificatePem,
+            ClientPrivateKeyPem = clientKeyPem,
         };
-        Socket = new DesktopWebSocketClient(csmsRoot);
+        Socket = new DesktopWebSocketClient();
         Station = new OcppStation(Config, Socket, Store, new SeededRandom(11), Log, Hooks, evseControl, null, BootReason.PowerUp, new RpcLimits());
         var vars = Station.Variables;
         var model = Station.DeviceModel;

@@ -19,11 +19,14 @@ public sealed class NodeCsms : IDisposable
     private int _nextId;
 
     /// <param name="tlsCertAndKeyPem">Server certificate and key PEM files for a wss:// endpoint (security profile 2); null for ws://.</param>
-    public NodeCsms(string[] tlsCertAndKeyPem = null)
+    /// <param name="clientCaPem">A CA PEM file: the endpoint then requires a client certificate it issued (profile 3).</param>
+    public NodeCsms(string[] tlsCertAndKeyPem = null, string clientCaPem = null)
     {
         Secure = tlsCertAndKeyPem != null;
         string dir = Path.GetFullPath(Path.Combine(OfficialSchemas.Directory, "..", "..", "..", "..", ".."));
-        var start = new ProcessStartInfo("node", "csms.js 0" + (Secure ? " --tls \"" + tlsCertAndKeyPem[0] + "\" \"" + tlsCertAndKeyPem[1] + "\"" : ""))
+        string args = "csms.js 0" + (Secure ? " --tls \"" + tlsCertAndKeyPem[0] + "\" \"" + tlsCertAndKeyPem[1] + "\"" : "") +
+            (clientCaPem != null ? " --client-ca \"" + clientCaPem + "\"" : "");
+        var start = new ProcessStartInfo("node", args)
         {
             WorkingDirectory = dir,
             RedirectStandardInput = true,

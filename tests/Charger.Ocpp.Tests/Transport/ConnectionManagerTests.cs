@@ -102,7 +102,7 @@ public class ConnectionManagerTests
         Assert.Equal(ConnectionState.Misconfigured, h2.Station.Connection.State);
         Assert.Equal(0, h2.Socket.Server.OpenRequests);
 
-        var ok = new StationHarness(config: new StationConfig { CsmsUrl = "wss://csms.test", SecurityProfile = 2, BasicAuthPassword = StationHarness.Password });
+        var ok = new StationHarness(config: new StationConfig { CsmsUrl = "wss://csms.test", SecurityProfile = 2, BasicAuthPassword = StationHarness.Password, CsmsRootCertificatesPem = TlsConnectionTests.RootA });
         ok.Tick();
         Assert.Equal("wss://csms.test/CS001", ok.Socket.Server.RequestedUrl);
         Assert.Equal(ConnectionState.Connected, ok.Station.Connection.State);

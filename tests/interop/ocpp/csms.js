@@ -12,6 +12,7 @@
 //                   {"id":5,"cmd":"stats"}
 //   transactions (issue 6): "configure" also takes "tokens":{"<idToken>":"<status>"} (default Accepted, all
 //   in group GROUP-1) and "refuse":true|false (refuse connections with HTTP 503: a network outage).
+//   "password":"client-certificate" accepts a station by its TLS client certificate (profile 3) instead.
 //   Authorize and TransactionEvent with an idToken are answered with that token's idTokenInfo.
 const readline = require('readline');
 const { RPCServer, createRPCError } = require('ocpp-rpc');
@@ -44,8 +45,15 @@ server.auth((accept, reject, handshake) => {
     const cfg = config(handshake.identity);
     const offered = handshake.protocols.has(SUBPROTOCOL);
     const password = handshake.password ? handshake.password.toString('utf8') : null;
-    const ok = offered && (cfg.password === null || cfg.password === password);
-    emit({ event: 'auth', identity: handshake.identity, offered, passwordOk: cfg.password === null || cfg.password === password, accepted: ok, at: Date.now() });
+    // Security profile 3: the station authenticates with its client certificate (verified by the
+    // TLS layer against --client-ca), and the certificate's CN must be the station identity.
+    const sock = handshake.request && handshake.request.socket;
+    const peer = sock && typeof sock.getPeerCertificate === 'function' ? sock.getPeerCertificate() : null;
+    const clientCn = peer && peer.subject ? peer.subject.CN || null : null;
+    const certOk = clientCn !== null && sock.authorized === true && clientCn === handshake.identity;
+    const passwordOk = cfg.password === null || cfg.password === password || (cfg.password === 'client-certificate' && certOk);
+    const ok = offered && passwordOk;
+    emit({ event: 'auth', identity: handshake.identity, offered, passwordOk, clientCn, clientAuthorized: sock ? sock.authorized === true : false, accepted: ok, at: Date.now() });
     if (!offered) {
         return reject(400, 'ocpp2.0.1 subprotocol required');
     }
@@ -164,18 +172,26 @@ async function handle(cmd) {
 }
 
 async function listen(port) {
-    // node csms.js <port> [--tls <cert.pem> <key.pem>]: security profile 2 needs a TLS endpoint.
+    // node csms.js <port> [--tls <cert.pem> <key.pem>]: security profiles 2 and 3 need a TLS endpoint.
     const tls = process.argv.indexOf('--tls');
     if (tls < 0) {
         return server.listen(port, '127.0.0.1');
     }
     const fs = require('fs');
     const https = require('https');
-    const httpsServer = https.createServer({
+    // [--client-ca <ca.pem>]: security profile 3, a client certificate issued by that CA is required.
+    const clientCa = process.argv.indexOf('--client-ca');
+    const options = {
         cert: fs.readFileSync(process.argv[tls + 1], 'utf8'),
         key: fs.readFileSync(process.argv[tls + 2], 'utf8'),
         minVersion: 'TLSv1.2', // OCPP 2.0.1 part 2 A00: TLS 1.2 or newer
-    });
+    };
+    if (clientCa >= 0) {
+        options.ca = fs.readFileSync(process.argv[clientCa + 1], 'utf8');
+        options.requestCert = true;
+        options.rejectUnauthorized = true;
+    }
+    const httpsServer = https.createServer(options);
     httpsServer.on('upgrade', server.handleUpgrade);
     httpsServer.on('tlsClientError', (err) => emit({ event: 'tlsError', error: String(err.message) }));
     await new Promise((resolve) => httpsServer.listen(port, '127.0.0.1', resolve));
