@@ -156,7 +156,62 @@ namespace Charger.Crypto
         /// <summary>A UTF8String (RFC 5280 4.1.2.4: the encoding of choice for names).</summary>
         public static byte[] Utf8String(string value)
         {
-            return Element(DerReader.TagUtf8String, System.Text.Encoding.UTF8.GetBytes(value));
+            return Element(DerReader.TagUtf8String, Utf8(value));
+        }
+
+        /// <summary>
+        /// UTF-8 of a string, done here because this library references mscorlib only (Encoding is
+        /// in nanoFramework.System.Text on the board). A lone surrogate becomes U+FFFD.
+        /// </summary>
+        public static byte[] Utf8(string value)
+        {
+            char[] c = value.ToCharArray();
+            byte[] buffer = new byte[c.Length * 3];
+            int n = 0;
+            for (int i = 0; i < c.Length; i++)
+            {
+                int cp = c[i];
+                if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < c.Length && c[i + 1] >= 0xDC00 && c[i + 1] <= 0xDFFF)
+                {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (c[i + 1] - 0xDC00);
+                    i++;
+                }
+                else if (cp >= 0xD800 && cp <= 0xDFFF)
+                {
+                    cp = 0xFFFD;
+                }
+
+                if (cp < 0x80)
+                {
+                    buffer[n++] = (byte)cp;
+                }
+                else if (cp < 0x800)
+                {
+                    buffer[n++] = (byte)(0xC0 | (cp >> 6));
+                    buffer[n++] = (byte)(0x80 | (cp & 0x3F));
+                }
+                else if (cp < 0x10000)
+                {
+                    buffer[n++] = (byte)(0xE0 | (cp >> 12));
+                    buffer[n++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                    buffer[n++] = (byte)(0x80 | (cp & 0x3F));
+                }
+                else
+                {
+                    buffer[n++] = (byte)(0xF0 | (cp >> 18));
+                    buffer[n++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
+                    buffer[n++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                    buffer[n++] = (byte)(0x80 | (cp & 0x3F));
+                }
+            }
+
+            byte[] r = new byte[n];
+            for (int i = 0; i < n; i++)
+            {
+                r[i] = buffer[i];
+            }
+
+            return r;
         }
     }
 }

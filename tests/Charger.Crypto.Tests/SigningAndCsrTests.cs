@@ -220,6 +220,16 @@ public class SigningAndCsrTests
         Assert.NotNull(Pkcs10Request.Build(key, new string('c', 64), new string('o', 64)));
     }
 
+    /// <summary>The on-target suite checks the same bytes on nanoCLR (StationCertificateOnTargetTests).</summary>
+    internal const string Rfc6979CsrSha256 = "4e278f7237c63dd489361921ce8b90d49d7733cf7719f285def5ec5aed5364cb";
+
+    [Fact]
+    public void TheCsrOfTheRfc6979KeyIsTheSameBytesAsOnNanoClr()
+    {
+        byte[] der = Pkcs10Request.Build(Rfc6979P256(), "CS001", "ChargerFirmware");
+        Assert.Equal(Rfc6979CsrSha256, Convert.ToHexStringLower(SHA256.HashData(der)));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(127)]
@@ -236,6 +246,16 @@ public class SigningAndCsrTests
         Assert.Equal(content, reader.ReadOctetString());
         Assert.False(reader.HasData);
         Assert.Equal(der, new DerReader(der).ReadRaw(DerReader.TagOctetString));
+    }
+
+    [Theory]
+    [InlineData("CS-001")]
+    [InlineData("Opérateur Ü €")]
+    [InlineData("emoji \U0001F50C plug")]
+    [InlineData("lone \uD800 surrogate")]
+    public void Utf8IsWhatDotNetEncodes(string text)
+    {
+        Assert.Equal(Encoding.UTF8.GetBytes(text), DerWriter.Utf8(text));
     }
 
     [Theory]
