@@ -47,16 +47,12 @@ namespace Charger.Crypto
         /// </summary>
         public static EcPrivateKey TryCreate(EcCurve curve, byte[] candidate)
         {
-            if (candidate == null || candidate.Length != curve.FieldBytes)
+            if (!IsValidScalar(curve, candidate))
             {
                 return null;
             }
 
             uint[] d = BigNat.FromBigEndian(candidate, curve.Limbs);
-            if (d == null || BigNat.IsZero(d) || BigNat.Compare(d, curve.N) >= 0)
-            {
-                return null;
-            }
 
             byte[] copy = new byte[candidate.Length];
             for (int i = 0; i < copy.Length; i++)
@@ -76,6 +72,18 @@ namespace Charger.Crypto
             }
 
             return new EcPrivateKey(curve, copy, PublicKey.FromEcPoint(curve, point));
+        }
+
+        /// <summary>True when <paramref name="candidate"/> (big-endian, the curve's size) is in [1, n-1]: a cheap test, no point arithmetic.</summary>
+        public static bool IsValidScalar(EcCurve curve, byte[] candidate)
+        {
+            if (candidate == null || candidate.Length != curve.FieldBytes)
+            {
+                return false;
+            }
+
+            uint[] d = BigNat.FromBigEndian(candidate, curve.Limbs);
+            return d != null && !BigNat.IsZero(d) && BigNat.Compare(d, curve.N) < 0;
         }
 
         /// <summary>The private scalar, big-endian (for signing inside this library only).</summary>
@@ -105,6 +113,16 @@ namespace Charger.Crypto
         /// one it must agree. Anything else throws <see cref="CryptoFormatException"/>.
         /// </summary>
         public static EcPrivateKey FromPem(string pem)
+        {
+            return FromPem(pem, true);
+        }
+
+        /// <summary>
+        /// As <see cref="FromPem(string)"/>; with <paramref name="recomputePublicPoint"/> false the
+        /// PEM must carry the public point and it is taken as written, which saves a scalar
+        /// multiplication (half a second on the host's nanoCLR) for a record the station wrote itself.
+        /// </summary>
+        public static EcPrivateKey FromPem(string pem, bool recomputePublicPoint)
         {
             byte[][] blocks = Pem.DecodeAll(pem, PemWriter.EcPrivateKeyLabel);
             if (blocks.Length != 1)
@@ -138,23 +156,36 @@ namespace Charger.Crypto
                 throw new CryptoFormatException("EC private key on a curve other than P-256 or P-384");
             }
 
-            EcPrivateKey key = TryCreate(curve, d);
-            if (key == null)
+            if (!IsValidScalar(curve, d))
             {
                 throw new CryptoFormatException("EC private scalar out of range for " + curve.Name);
             }
 
+            byte[] point = null;
             if (seq.HasMore)
             {
                 DerReader pub = seq.ReadConstructed(DerWriter.ContextTag(1));
-                byte[] point = pub.ReadBitString(true);
-                if (!Oids.Equal(point, key.PublicPoint))
-                {
-                    throw new CryptoFormatException("EC private key's public point does not belong to its scalar");
-                }
+                point = pub.ReadBitString(true);
+                pub.ExpectEnd();
             }
 
             seq.ExpectEnd();
+            if (!recomputePublicPoint)
+            {
+                if (point == null)
+                {
+                    throw new CryptoFormatException("EC private key without its public point");
+                }
+
+                return new EcPrivateKey(curve, d, PublicKey.FromEcPoint(curve, point));
+            }
+
+            EcPrivateKey key = TryCreate(curve, d);
+            if (point != null && !Oids.Equal(point, key.PublicPoint))
+            {
+                throw new CryptoFormatException("EC private key's public point does not belong to its scalar");
+            }
+
             return key;
         }
 

@@ -144,6 +144,30 @@ public class SigningAndCsrTests
         Assert.Throws<CryptoFormatException>(() => EcPrivateKey.FromPem(key.ToPem() + other.ToPem()));
     }
 
+    [Fact]
+    public void AKeyReadWithoutRecomputingTakesItsStoredPointAndNeedsOne()
+    {
+        var key = RandomKey(EcCurve.P256);
+        var fast = EcPrivateKey.FromPem(key.ToPem(), false);
+        Assert.True(fast.Matches(key.PublicKey));
+        Assert.Equal(EcdsaSigner.SignHash(key, new byte[32]), EcdsaSigner.SignHash(fast, new byte[32]));
+
+        var w = new AsnWriter(AsnEncodingRules.DER);
+        using (w.PushSequence())
+        {
+            w.WriteInteger(1);
+            w.WriteOctetString(EcdsaSec1Scalar(key));
+            using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, true)))
+            {
+                w.WriteObjectIdentifier("1.2.840.10045.3.1.7");
+            }
+        }
+
+        string noPoint = PemEncoding.WriteString("EC PRIVATE KEY", w.Encode());
+        Assert.Throws<CryptoFormatException>(() => EcPrivateKey.FromPem(noPoint, false));
+        Assert.True(EcPrivateKey.FromPem(noPoint).Matches(key.PublicKey));
+    }
+
     private static byte[] EcdsaSec1Scalar(EcPrivateKey key)
     {
         using var ecdsa = ECDsa.Create();

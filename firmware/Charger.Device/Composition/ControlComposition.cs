@@ -40,7 +40,14 @@ namespace Charger.Device.Composition
             hardware.Watchdog = hal.Watchdog;
             hardware.Reboot = hal.Reboot;
 
-            return new ChargingStation(hardware, ProductSettings.Create(hal));
+            ChargingStation station = new ChargingStation(hardware, ProductSettings.Create(hal));
+            if (station.Ocpp != null)
+            {
+                // A key pair and its signing request take seconds on the board: never inside the tick loop.
+                station.Ocpp.StationCertificates.GenerateInBackground = true;
+            }
+
+            return station;
         }
     }
 }

@@ -26,8 +26,9 @@ namespace Charger.Ocpp.Security
     ///   connection (it is an <see cref="ITlsSource"/>), the old one kept until the new one has
     ///   connected; a new one that fails to connect is alternated with the old one and dropped
     ///   after <see cref="MaxFailedAttemptsWithNew"/> failures.
-    /// Everything runs inside the OCPP tick. Key generation and the request's signature are two
-    /// scalar multiplications, done in the tick after the trigger was answered.
+    /// Everything runs inside the OCPP tick except the key pair and the request's signature (two
+    /// scalar multiplications, <see cref="CertificateRequestJob"/>), which a board runs on a
+    /// background thread (<see cref="GenerateInBackground"/>).
     /// </summary>
     public sealed class StationCertificateManager : ITlsSource, IIncomingCallHandler, ICallResultHandler
     {
@@ -68,6 +69,7 @@ namespace Charger.Ocpp.Security
         private readonly CertificateStore _roots;
         private ITlsSource _inner;
 
+        private CertificateRequestJob _job;
         private EcPrivateKey _requestKey;
         private string _requestPem;
         private bool _generateRequested;
@@ -113,13 +115,20 @@ namespace Charger.Ocpp.Security
             set { _inner = value == null ? new ConfigTlsSource(_config) : value; }
         }
 
+        /// <summary>
+        /// True on a board: the key pair and request are made on a lowest-priority thread, so the
+        /// tick loop (safety first) is never held for the seconds they take there. False (inline,
+        /// deterministic) in the simulator and tests.
+        /// </summary>
+        public bool GenerateInBackground { get; set; }
+
         /// <summary>Security-event sink for InvalidChargingStationCertificate; null: logged only.</summary>
         public ICertificateSecurityEvents Events { get; set; }
 
         /// <summary>True while a SignCertificateRequest waits for its CertificateSigned.</summary>
         public bool AwaitingCertificate
         {
-            get { return _awaitingSigned || _generateRequested; }
+            get { return _awaitingSigned || _generateRequested || _job != null; }
         }
 
         /// <summary>SignCertificateRequests sent (first sends and resends) since start.</summary>
@@ -186,7 +195,7 @@ namespace Charger.Ocpp.Security
             {
                 try
                 {
-                    _requestKey = EcPrivateKey.FromPem(Encoding.UTF8.GetString(key, 0, key.Length));
+                    _requestKey = EcPrivateKey.FromPem(Encoding.UTF8.GetString(key, 0, key.Length), false);
                 }
                 catch (CryptoFormatException e)
                 {
@@ -207,7 +216,14 @@ namespace Charger.Ocpp.Security
         {
             _lastNowMs = nowMs;
             JudgeLastOffer();
-            if (_generateRequested)
+            if (_job != null)
+            {
+                if (_job.Done)
+                {
+                    FinishSigning(nowMs);
+                }
+            }
+            else if (_generateRequested)
             {
                 _generateRequested = false;
                 StartSigning(nowMs, "requested by the CSMS");
@@ -309,45 +325,56 @@ namespace Charger.Ocpp.Security
 
         private void StartSigning(long nowMs, string why)
         {
-            EcPrivateKey key = null;
+            // The random source is drawn here, in the tick (it is not thread-safe); candidates out
+            // of [1, n-1] are drawn again (A02.FR.02: a new key pair for every request).
             byte[] candidate = new byte[EcCurve.P256.FieldBytes];
-            for (int i = 0; i < MaxKeyCandidates && key == null; i++)
+            bool found = false;
+            for (int i = 0; i < MaxKeyCandidates && !found; i++)
             {
                 _random.NextBytes(candidate);
-                key = EcPrivateKey.TryCreate(EcCurve.P256, candidate);
+                found = EcPrivateKey.IsValidScalar(EcCurve.P256, candidate);
             }
 
-            for (int i = 0; i < candidate.Length; i++)
-            {
-                candidate[i] = 0;
-            }
-
-            if (key == null)
+            if (!found)
             {
                 _log.Write(LogLevel.Error, Component, "random source gave no usable P-256 scalar in " + MaxKeyCandidates.ToString() + " draws; no key pair made");
                 return;
             }
 
             string organization = _vars.OrganizationName == null ? null : _vars.OrganizationName.Value;
-            string pem;
-            try
+            _awaitingSigned = false;
+            _job = new CertificateRequestJob(candidate, _config.StationId, organization, why);
+            if (GenerateInBackground)
             {
-                pem = Pkcs10Request.BuildPem(key, _config.StationId, organization);
+                System.Threading.Thread worker = new System.Threading.Thread(_job.Run);
+                worker.Priority = System.Threading.ThreadPriority.Lowest;
+                worker.Start();
             }
-            catch (CryptoFormatException e)
+            else
             {
-                _log.Write(LogLevel.Error, Component, "certificate signing request not built: " + e.Message);
+                _job.Run();
+                FinishSigning(nowMs);
+            }
+        }
+
+        private void FinishSigning(long nowMs)
+        {
+            CertificateRequestJob job = _job;
+            _job = null;
+            if (job.Error != null)
+            {
+                _log.Write(LogLevel.Error, Component, "certificate signing request not built: " + job.Error);
                 return;
             }
 
-            byte[] keyBytes = Encoding.UTF8.GetBytes(key.ToPem());
+            byte[] keyBytes = Encoding.UTF8.GetBytes(job.Key.ToPem());
             _store.WriteAtomic(RequestKeyRecord, keyBytes, keyBytes.Length);
-            _requestKey = key;
-            _requestPem = pem;
+            _requestKey = job.Key;
+            _requestPem = job.RequestPem;
             _resends = 0;
             _waitMs = _vars.CertSigningWaitMinimum.IntValue * 1000L;
             _awaitingSigned = true;
-            _log.Write(LogLevel.Info, Component, "new P-256 key pair and certificate signing request (" + why + ")");
+            _log.Write(LogLevel.Info, Component, "new P-256 key pair and certificate signing request (" + job.Why + ")");
             Send(nowMs);
         }
 

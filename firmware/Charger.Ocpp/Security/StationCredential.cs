@@ -42,7 +42,8 @@ namespace Charger.Ocpp.Security
             string chainPem = text.Substring(chainAt);
             try
             {
-                EcPrivateKey key = EcPrivateKey.FromPem(keyPem);
+                // Written by this station: the stored public point is taken as is (no scalar multiplication at boot).
+                EcPrivateKey key = EcPrivateKey.FromPem(keyPem, false);
                 X509Certificate leaf = X509Certificate.Parse(Pem.DecodeCertificate(chainPem));
                 if (!key.Matches(leaf.PublicKey))
                 {

@@ -161,6 +161,31 @@ public sealed class StationCertificateTests : IDisposable
     }
 
     [Fact]
+    public void OnABoardTheKeyPairIsMadeOffTheTickAndTheRequestLeavesWhenItIsReady()
+    {
+        var (h, _) = Profile3();
+        h.Station.StationCertificates.GenerateInBackground = true;
+        Assert.Equal("Accepted", Reply(h, "TriggerMessage", new { requestedMessage = "SignChargingStationCertificate" }).GetProperty("status").GetString());
+        h.Tick(); // starts the worker; nothing can be sent in this tick
+        Assert.True(h.Station.StationCertificates.AwaitingCertificate);
+        Assert.DoesNotContain(h.Frames.Drain(), f => f[0].GetInt32() == 2 && f[2].GetString() == "SignCertificate");
+
+        JsonElement[]? call = null;
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (call == null && DateTime.UtcNow < until)
+        {
+            Thread.Sleep(5);
+            h.Tick();
+            call = h.Frames.Drain().FirstOrDefault(f => f[0].GetInt32() == 2 && f[2].GetString() == "SignCertificate");
+        }
+
+        Assert.NotNull(call);
+        var req = CertificateRequest.LoadSigningRequestPem(call![3].GetProperty("csr").GetString()!, HashAlgorithmName.SHA256);
+        Assert.Equal("CN=CS001", req.SubjectName.Name);
+        Assert.True(h.Store.Exists(StationCertificateManager.RequestKeyRecord));
+    }
+
+    [Fact]
     public void AValidCertificateIsAcceptedStoredAndPresentedFromTheNextConnectionOnly_A02()
     {
         var (h, e) = Profile3();
