@@ -14,7 +14,7 @@ namespace Charger.Ocpp.Security
         private readonly byte[] _scalar;
         private readonly string _commonName;
         private readonly string _organization;
-        private volatile bool _done;
+        private int _done; // 1 once Run has finished (Interlocked: nanoFramework has no volatile)
 
         public CertificateRequestJob(byte[] scalar, string commonName, string organization, string why)
         {
@@ -28,7 +28,7 @@ namespace Charger.Ocpp.Security
 
         public bool Done
         {
-            get { return _done; }
+            get { return System.Threading.Interlocked.CompareExchange(ref _done, 0, 0) == 1; }
         }
 
         public EcPrivateKey Key { get; private set; }
@@ -56,7 +56,7 @@ namespace Charger.Ocpp.Security
                     _scalar[i] = 0;
                 }
 
-                _done = true;
+                System.Threading.Interlocked.Exchange(ref _done, 1);
             }
         }
     }
