@@ -687,7 +687,7 @@ namespace Charger.Ocpp.Security
 
         private long NowUnixMs()
         {
-            return InstallCertificateHandler.UnixMs(_clock.UtcAt(_lastNowMs));
+            return Charger.Ocpp.Transactions.EpochTime.ToUtcMs(_clock.UtcAt(_lastNowMs));
         }
 
         private StationCredential ReadCredential(string record)
