@@ -8,6 +8,7 @@ using Charger.Ocpp.Provisioning;
 using Charger.Ocpp.RemoteControl;
 using Charger.Ocpp.Rpc;
 using Charger.Ocpp.SmartCharging;
+using Charger.Ocpp.Security;
 using Charger.Ocpp.Transactions;
 using Charger.Ocpp.Transport;
 
@@ -38,6 +39,8 @@ namespace Charger.Ocpp
         private readonly CertificateStore _certificates;
         private readonly SmartChargingVariables _smartVars;
         private readonly SmartChargingService _smart;
+        private readonly CertificateSigningVariables _signingVars;
+        private readonly StationCertificateManager _stationCertificates;
         private long _lastTickMs;
 
         /// <summary>A station without a charger behind it for transactions (no EVSE ever reports a vehicle).</summary>
@@ -61,6 +64,7 @@ namespace Charger.Ocpp
             _model = new StationDeviceModel(store, log, random);
             _vars = new CoreVariables(_model, config);
             _smartVars = new SmartChargingVariables(_model, config.SmartCharging);
+            _signingVars = new CertificateSigningVariables(_model);
             _model.Load();
             _vars.ClockDateTime.Reader = ReadClock;
 
@@ -89,7 +93,8 @@ namespace Charger.Ocpp
             _availability.TransactionQueue = _transactions.Queue;
             _transactions.Recover(config.StartedAtTickMs);
 
-            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema, new TriggerMessageHandler(_registration, _availability, hooks, _transactions));
+            TriggerMessageHandler trigger = new TriggerMessageHandler(_registration, _availability, hooks, _transactions);
+            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema, trigger);
             _rpc.Register("ClearCache", AuthorizationSchemas.EmptyRequest, new ClearCacheHandler(_authorization));
             _rpc.Register("GetLocalListVersion", AuthorizationSchemas.EmptyRequest, new GetLocalListVersionHandler(_authorization));
             _rpc.Register("SendLocalList", AuthorizationSchemas.SendLocalListRequest, new SendLocalListHandler(_authorization));
@@ -118,10 +123,18 @@ namespace Charger.Ocpp
             _rpc.Register("GetInstalledCertificateIds", CertificateSchemas.GetInstalledCertificateIdsRequest, new GetInstalledCertificateIdsHandler(_certificates));
             _rpc.Register("DeleteCertificate", CertificateSchemas.DeleteCertificateRequest, new DeleteCertificateHandler(_certificates));
 
+            // The station's own certificate (A02, A03): SignCertificate, CertificateSigned, switch-over on reconnect.
+            _stationCertificates = new StationCertificateManager(config, _signingVars, _rpc, _connection, _clock, store, random, log,
+                _certificates, _connection.TlsSource);
+            _stationCertificates.Load();
+            _connection.TlsSource = _stationCertificates;
+            trigger.CertificateSigning = _stationCertificates;
+            _rpc.Register(StationCertificateManager.SignedAction, StationCertificateManager.CertificateSignedRequest, _stationCertificates);
+
             // CSMS-initiated actions of OCPP 2.0.1 that later blocks implement: NotSupported until then.
             string[] later =
             {
-                "CancelReservation", "CertificateSigned", "ClearDisplayMessage",
+                "CancelReservation", "ClearDisplayMessage",
                 "ClearVariableMonitoring", "CostUpdated", "CustomerInformation",
                 "GetDisplayMessages", "GetLog",
                 "GetMonitoringReport", "GetReport", "PublishFirmware",
@@ -139,6 +152,12 @@ namespace Charger.Ocpp
         public CertificateStore Certificates
         {
             get { return _certificates; }
+        }
+
+        /// <summary>The station's TLS client certificate: signing requests, CertificateSigned, renewal and switch-over (A02, A03).</summary>
+        public StationCertificateManager StationCertificates
+        {
+            get { return _stationCertificates; }
         }
 
         public RpcEndpoint Rpc
@@ -239,6 +258,7 @@ namespace Charger.Ocpp
             _authorization.Tick(nowMs);
             _transactions.Tick(nowMs);
             _smart.Tick(nowMs);
+            _stationCertificates.Tick(nowMs);
             _rpc.Pump(nowMs);
             _reset.Tick(nowMs);
             _model.StepHashing();

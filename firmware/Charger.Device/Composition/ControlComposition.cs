@@ -48,7 +48,14 @@ namespace Charger.Device.Composition
 
             StationSettings settings = ProductSettings.Create(hal);
             settings.Ocpp.FirmwareVersion = firmwareVersion;
-            return new ChargingStation(hardware, settings);
+            ChargingStation station = new ChargingStation(hardware, settings);
+            if (station.Ocpp != null)
+            {
+                // A key pair and its signing request take seconds on the board: never inside the tick loop.
+                station.Ocpp.StationCertificates.GenerateInBackground = true;
+            }
+
+            return station;
         }
     }
 }

@@ -3,6 +3,7 @@ using Charger.Ocpp.Json;
 using Charger.Ocpp.Provisioning;
 using Charger.Ocpp.Rpc;
 using Charger.Ocpp.Rpc.Schema;
+using Charger.Ocpp.Security;
 using Charger.Ocpp.Transactions;
 
 namespace Charger.Ocpp.RemoteControl
@@ -33,6 +34,9 @@ namespace Charger.Ocpp.RemoteControl
             _hooks = hooks;
             _transactions = transactions;
         }
+
+        /// <summary>SignChargingStationCertificate (A02) goes here; null: NotImplemented.</summary>
+        public StationCertificateManager CertificateSigning { get; set; }
 
         public static SchemaNode RequestSchema()
         {
@@ -91,6 +95,10 @@ namespace Charger.Ocpp.RemoteControl
                 // F06.FR.07: Rejected when no transaction runs on the EVSE.
                 bool sent = _transactions != null && _transactions.TriggerTransactionEvent(evseId, call.NowMs);
                 status = sent || _hooks.TriggerTransactionEvent(evseId) ? "Accepted" : "Rejected";
+            }
+            else if (requested == "SignChargingStationCertificate" && CertificateSigning != null)
+            {
+                status = CertificateSigning.TriggerSigning() ? "Accepted" : "Rejected";
             }
             else
             {
