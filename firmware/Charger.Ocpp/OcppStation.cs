@@ -3,6 +3,7 @@ using Charger.Ocpp.Authorization;
 using Charger.Ocpp.Availability;
 using Charger.Ocpp.DataTransfer;
 using Charger.Ocpp.DeviceModel;
+using Charger.Ocpp.Diagnostics;
 using Charger.Ocpp.Provisioning;
 using Charger.Ocpp.RemoteControl;
 using Charger.Ocpp.Rpc;
@@ -38,6 +39,7 @@ namespace Charger.Ocpp
         private readonly SecurityEventService _securityEvents;
         private readonly SecurityProfilePolicy _profilePolicy;
         private readonly BasicAuthPasswordChange _passwordChange;
+        private readonly LogUploadService _logUploads;
         private int _clockSetsSeen;
         private int _authFailuresSeen;
         private long _invalidFramesSeen;
@@ -111,7 +113,11 @@ namespace Charger.Ocpp
             _availability.TransactionQueue = _transactions.Queue;
             _transactions.Recover(config.StartedAtTickMs);
 
-            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema, new TriggerMessageHandler(_registration, _availability, hooks, _transactions));
+            _logUploads = new LogUploadService(_rpc, config.StationId, log);
+            _rpc.Register(LogUploadService.Action, LogUploadService.RequestSchema, _logUploads);
+            TriggerMessageHandler trigger = new TriggerMessageHandler(_registration, _availability, hooks, _transactions);
+            trigger.LogUploads = _logUploads;
+            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema, trigger);
             _rpc.Register("ClearCache", AuthorizationSchemas.EmptyRequest, new ClearCacheHandler(_authorization));
             _rpc.Register("GetLocalListVersion", AuthorizationSchemas.EmptyRequest, new GetLocalListVersionHandler(_authorization));
             _rpc.Register("SendLocalList", AuthorizationSchemas.SendLocalListRequest, new SendLocalListHandler(_authorization));
@@ -129,7 +135,7 @@ namespace Charger.Ocpp
             {
                 "CancelReservation", "CertificateSigned", "ClearChargingProfile", "ClearDisplayMessage",
                 "ClearVariableMonitoring", "CostUpdated", "CustomerInformation", "DeleteCertificate", "GetChargingProfiles",
-                "GetCompositeSchedule", "GetDisplayMessages", "GetInstalledCertificateIds", "GetLog",
+                "GetCompositeSchedule", "GetDisplayMessages", "GetInstalledCertificateIds",
                 "GetMonitoringReport", "GetReport", "InstallCertificate", "PublishFirmware",
                 "ReserveNow", "SetChargingProfile",
                 "SetDisplayMessage", "SetMonitoringBase", "SetMonitoringLevel", "SetNetworkProfile", "SetVariableMonitoring",
@@ -148,6 +154,21 @@ namespace Charger.Ocpp
         public SecurityEventService SecurityEvents
         {
             get { return _securityEvents; }
+        }
+
+        /// <summary>GetLog and LogStatusNotification (N01).</summary>
+        public LogUploadService LogUploads
+        {
+            get { return _logUploads; }
+        }
+
+        /// <summary>
+        /// Gives GetLog its HTTP transfer and the diagnostics log (the security log is the client's own).
+        /// Without it every GetLog is Rejected.
+        /// </summary>
+        public void AttachLogUpload(IHttpTransfer http, ILogLineSource diagnostics)
+        {
+            _logUploads.Attach(http, diagnostics, _securityLog);
         }
 
         /// <summary>A05: the security profile may only go up.</summary>
@@ -257,6 +278,7 @@ namespace Charger.Ocpp
             _passwordChange.Tick(nowMs);
             ObserveSecurityCauses(nowMs);
             _securityEvents.Tick(nowMs, _connection.IsConnected);
+            _logUploads.Tick(nowMs);
             _reset.Tick(nowMs);
             _model.StepHashing();
         }
