@@ -274,11 +274,13 @@ namespace Charger.Ocpp
             _reports.Tick(nowMs);
             _authorization.Tick(nowMs);
             _transactions.Tick(nowMs);
-            _rpc.Pump(nowMs);
+            // Before the pump, so what they queue leaves in this tick; a SetVariablesResponse that
+            // changed the password left in the previous tick's pump, before the reconnect below.
             _passwordChange.Tick(nowMs);
             ObserveSecurityCauses(nowMs);
             _securityEvents.Tick(nowMs, _connection.IsConnected);
             _logUploads.Tick(nowMs);
+            _rpc.Pump(nowMs);
             _reset.Tick(nowMs);
             _model.StepHashing();
         }
