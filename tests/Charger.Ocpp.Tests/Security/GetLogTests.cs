@@ -171,6 +171,18 @@ public class GetLogTests
     }
 
     [Fact]
+    public void ALogTheStationDoesNotHaveIsRejectedNotACrash()
+    {
+        var bare = new StationHarness();
+        bare.Station.AttachLogUpload(new SimHttpTransfer(_server, 256), null);
+        bare.Boot();
+        bare.AnswerAll();
+        var reply = bare.Request("GetLog", "{\"logType\":\"DiagnosticsLog\",\"requestId\":2,\"log\":{\"remoteLocation\":\"" + Url + "\"}}");
+        Assert.Equal("Rejected", reply[2].GetProperty("status").GetString());
+        Assert.Equal("LogNotAvailable", reply[2].GetProperty("statusInfo").GetProperty("reasonCode").GetString());
+    }
+
+    [Fact]
     public void NegativeRetriesIsAPropertyConstraintViolation()
     {
         var reply = _h.Request("GetLog", "{\"logType\":\"SecurityLog\",\"requestId\":1,\"retries\":-1,\"log\":{\"remoteLocation\":\"" + Url + "\"}}");
