@@ -33,6 +33,7 @@ namespace Charger.Hal.Nano
         private string _contentType;
         private long _fromByte;
         private bool _cancelled;
+        private int _generation; // a worker only touches the state of the transfer it was started for
 
         public NanoHttpTransfer(int bufferBytes)
         {
@@ -88,7 +89,8 @@ namespace Charger.Hal.Nano
                 _contentType = contentType;
             }
 
-            new Thread(RunUpload).Start();
+            int generation = Generation();
+            new Thread(() => RunUpload(generation)).Start();
             return true;
         }
 
@@ -137,7 +139,8 @@ namespace Charger.Hal.Nano
                 _done = fromByte;
             }
 
-            new Thread(RunDownload).Start();
+            int generation = Generation();
+            new Thread(() => RunDownload(generation)).Start();
             return true;
         }
 
@@ -191,6 +194,14 @@ namespace Charger.Hal.Nano
             }
         }
 
+        private int Generation()
+        {
+            lock (_sync)
+            {
+                return _generation;
+            }
+        }
+
         private bool Begin(string url, bool uploading)
         {
             if (url == null || !(url.StartsWith("http://") || url.StartsWith("https://")))
@@ -216,12 +227,13 @@ namespace Charger.Hal.Nano
                 _count = 0;
                 _producerDone = false;
                 _cancelled = false;
+                _generation++;
                 return true;
             }
         }
 
         // Worker thread.
-        private void RunUpload()
+        private void RunUpload(int generation)
         {
             try
             {
@@ -240,7 +252,7 @@ namespace Charger.Hal.Nano
                     int n;
                     lock (_sync)
                     {
-                        if (_cancelled)
+                        if (_cancelled || generation != _generation)
                         {
                             body.Close();
                             return;
@@ -272,7 +284,7 @@ namespace Charger.Hal.Nano
                 response.Close();
                 lock (_sync)
                 {
-                    if (!_cancelled)
+                    if (!_cancelled && generation == _generation)
                     {
                         Finish(status, status >= 200 && status <= 299 ? null : "HTTP " + status);
                     }
@@ -280,16 +292,16 @@ namespace Charger.Hal.Nano
             }
             catch (WebException e)
             {
-                FailFromWebException(e);
+                FailFromWebException(e, generation);
             }
             catch (Exception e)
             {
-                Fail("connect failed: " + e.Message);
+                Fail("connect failed: " + e.Message, generation);
             }
         }
 
         // Worker thread.
-        private void RunDownload()
+        private void RunDownload(int generation)
         {
             try
             {
@@ -310,7 +322,10 @@ namespace Charger.Hal.Nano
                     response.Close();
                     lock (_sync)
                     {
-                        Finish(status, status == 200 ? "HTTP 200: the server ignored the byte range" : "HTTP " + status);
+                        if (generation == _generation)
+                        {
+                            Finish(status, status == 200 ? "HTTP 200: the server ignored the byte range" : "HTTP " + status);
+                        }
                     }
 
                     return;
@@ -318,6 +333,12 @@ namespace Charger.Hal.Nano
 
                 lock (_sync)
                 {
+                    if (generation != _generation)
+                    {
+                        response.Close();
+                        return;
+                    }
+
                     _status = status;
                     // Content-Length is what remains; the resource's size is that plus where we started.
                     _total = response.ContentLength >= 0 ? response.ContentLength + _fromByte : -1;
@@ -330,7 +351,7 @@ namespace Charger.Hal.Nano
                     int room;
                     lock (_sync)
                     {
-                        if (_cancelled)
+                        if (_cancelled || generation != _generation)
                         {
                             break;
                         }
@@ -347,6 +368,11 @@ namespace Charger.Hal.Nano
                     int n = body.Read(chunk, 0, room);
                     lock (_sync)
                     {
+                        if (generation != _generation)
+                        {
+                            break;
+                        }
+
                         if (n <= 0)
                         {
                             _producerDone = true;
@@ -371,15 +397,15 @@ namespace Charger.Hal.Nano
             }
             catch (WebException e)
             {
-                FailFromWebException(e);
+                FailFromWebException(e, generation);
             }
             catch (Exception e)
             {
-                Fail("connect failed: " + e.Message);
+                Fail("connect failed: " + e.Message, generation);
             }
         }
 
-        private void FailFromWebException(WebException e)
+        private void FailFromWebException(WebException e, int generation)
         {
             HttpWebResponse response = e.Response as HttpWebResponse;
             if (response != null)
@@ -388,7 +414,7 @@ namespace Charger.Hal.Nano
                 response.Close();
                 lock (_sync)
                 {
-                    if (!_cancelled)
+                    if (!_cancelled && generation == _generation)
                     {
                         Finish(status, "HTTP " + status);
                     }
@@ -397,14 +423,14 @@ namespace Charger.Hal.Nano
                 return;
             }
 
-            Fail("connect failed: " + e.Message);
+            Fail("connect failed: " + e.Message, generation);
         }
 
-        private void Fail(string error)
+        private void Fail(string error, int generation)
         {
             lock (_sync)
             {
-                if (!_cancelled && _state == HttpTransferState.Running)
+                if (!_cancelled && generation == _generation && _state == HttpTransferState.Running)
                 {
                     Finish(0, error);
                 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Charger.Hal;
 using Charger.Sim.Models.Network;
 
@@ -87,6 +88,32 @@ public class HttpTransferInteropTests
         Assert.Equal(201, http.StatusCode);
         var upload = Assert.Single(server.Uploads);
         Assert.Equal("PUT", upload.GetProperty("method").GetString());
+        Assert.Equal(body, Convert.FromBase64String(upload.GetProperty("body").GetString()));
+    }
+
+    [Fact]
+    public void ACancelledUploadNeverFinishesTheNextOne()
+    {
+        using var server = new NodeUploadServer();
+        using var http = new DesktopHttpTransfer(256);
+        Assert.True(http.StartUpload(server.Url, "POST", "text/plain", 1000));
+        Assert.True(http.Write(new byte[100], 0, 100) > 0);
+        http.Cancel();
+        Assert.Equal(HttpTransferState.Failed, http.State);
+        Assert.Equal("cancelled", http.Error);
+        http.Reset();
+
+        var body = Encoding.ASCII.GetBytes("second upload");
+        Assert.True(http.StartUpload(server.Url, "POST", "text/plain", body.Length));
+        Assert.Equal(body.Length, http.Write(body, 0, body.Length));
+        long end = Environment.TickCount64 + 20_000;
+        while (http.State == HttpTransferState.Running && Environment.TickCount64 < end)
+        {
+            Thread.Sleep(2);
+        }
+
+        Assert.Equal(HttpTransferState.Completed, http.State);
+        var upload = Assert.Single(server.Uploads);
         Assert.Equal(body, Convert.FromBase64String(upload.GetProperty("body").GetString()));
     }
 }
