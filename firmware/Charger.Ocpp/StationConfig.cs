@@ -59,5 +59,7 @@ namespace Charger.Ocpp
 
         /// <summary>Smart charging (block K): supply, hardware maximum and the device model's bounds.</summary>
         public Charger.Ocpp.SmartCharging.SmartChargingSettings SmartCharging = new Charger.Ocpp.SmartCharging.SmartChargingSettings();
+        /// <summary>Security events the persistent security log keeps (A04); the oldest is dropped beyond it.</summary>
+        public int SecurityLogCapacity = Security.SecurityLog.DefaultCapacity;
     }
 }

@@ -99,6 +99,10 @@ namespace Charger.Firmware.Station
                     settings.Transactions == null ? new TransactionOptions() : settings.Transactions, settings.BootReason, settings.Rpc == null ? new RpcLimits() : settings.Rpc);
                 _bridge.Attach(_ocpp);
                 _smartStage.Attach(_ocpp.SmartCharging);
+                if (hardware.HttpTransfer != null)
+                {
+                    _ocpp.AttachLogUpload(hardware.HttpTransfer, new DiagnosticsLogSource(_log, _ocpp.Clock));
+                }
                 _serviceStop.Readiness = _bridge;
                 _controller.AddEventSink(_bridge);
                 _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp, _bridge), OcppDuty.PeriodMs, 0);

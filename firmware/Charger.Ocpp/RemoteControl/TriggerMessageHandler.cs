@@ -38,6 +38,9 @@ namespace Charger.Ocpp.RemoteControl
         /// <summary>SignChargingStationCertificate (A02) goes here; null: NotImplemented.</summary>
         public StationCertificateManager CertificateSigning { get; set; }
 
+        /// <summary>Answers TriggerMessage LogStatusNotification; null: NotImplemented.</summary>
+        public Diagnostics.LogUploadService LogUploads { get; set; }
+
         public static SchemaNode RequestSchema()
         {
             return SchemaNode.Object()
@@ -99,6 +102,11 @@ namespace Charger.Ocpp.RemoteControl
             else if (requested == "SignChargingStationCertificate" && CertificateSigning != null)
             {
                 status = CertificateSigning.TriggerSigning() ? "Accepted" : "Rejected";
+            }
+            else if (requested == "LogStatusNotification" && LogUploads != null)
+            {
+                // N01: Uploading with the requestId while an upload runs, Idle otherwise.
+                status = LogUploads.TriggerStatus() ? "Accepted" : "Rejected";
             }
             else
             {

@@ -295,6 +295,20 @@ public sealed class StationCertificateTests : IDisposable
     }
 
     [Fact]
+    public void ByDefaultTheInvalidCertificateEventGoesToTheSecurityLog_A04()
+    {
+        Assert.IsType<CertificateEventsToSecurityLog>(new StationHarness().Station.StationCertificates.Events);
+        var (h, _) = Profile3(); // its recording sink replaced by the station's own wiring again
+        h.Station.StationCertificates.Events = new CertificateEventsToSecurityLog(h.Station.SecurityEvents);
+        string unrequested = Sign(new CertificateRequest("CN=CS001", _oldKey, HashAlgorithmName.SHA256).CreateSigningRequestPem(), _ca, StationNow.AddDays(-1), StationNow.AddYears(1));
+        long before = h.Station.SecurityEvents.Log.LastSequence;
+        Assert.Equal("Rejected", Signed(h, unrequested).GetProperty("status").GetString());
+        var log = h.Station.SecurityEvents.Log;
+        Assert.Equal(before + 1, log.LastSequence);
+        Assert.Equal("InvalidChargingStationCertificate", log.Read(log.LastSequence).Type);
+    }
+
+    [Fact]
     public void WithoutARequestOrForAV2GCertificateCertificateSignedIsRejected()
     {
         var (h, e) = Profile3();

@@ -62,6 +62,26 @@ public class TlsConnectionTests
     }
 
     [Fact]
+    public void ARefusedCsmsCertificateIsAnInvalidCsmsCertificateSecurityEvent_A04()
+    {
+        var h = Harness(2, RootB); // the server's root (RootA) is not installed
+        h.Tick(3);
+        var log = h.Station.SecurityEvents.Log;
+        bool found = false;
+        for (long q = log.FirstSequence; q <= log.LastSequence; q++)
+        {
+            var e = log.Read(q);
+            if (e != null && e.Type == "InvalidCsmsCertificate")
+            {
+                found = true;
+                Assert.Contains("does not chain", e.TechInfo);
+            }
+        }
+
+        Assert.True(found, "no InvalidCsmsCertificate in the security log");
+    }
+
+    [Fact]
     public void Profile2RefusesAnExpiredServerCertificate()
     {
         var h = Harness(2, RootA);
