@@ -10,7 +10,7 @@ namespace Charger.Ocpp.SmartCharging
     /// at boot, online or not. Every change builds the new set aside, writes it, and only then
     /// takes it: a change that cannot be stored is refused whole.
     /// </summary>
-    public sealed class ChargingProfileStore
+    public sealed class ChargingProfileStore : IChargingProfileSet
     {
         public const string RecordName = "smart.profiles";
 

@@ -114,7 +114,7 @@ public class BasicAuthAndProfileTests
     public void AProfileOnceUsedCannotBeDowngraded_A05()
     {
         var store = new MemoryFileStore();
-        var secure = new StationConfig { StationId = "CS001", CsmsUrl = "wss://csms.test/ocpp/", BasicAuthPassword = StationHarness.Password, SecurityProfile = 2 };
+        var secure = new StationConfig { StationId = "CS001", CsmsUrl = "wss://csms.test/ocpp/", BasicAuthPassword = StationHarness.Password, SecurityProfile = 2, CsmsRootCertificatesPem = Charger.Ocpp.Tests.Transport.TlsConnectionTests.RootA };
         var h = new StationHarness(store, secure);
         h.Tick(2);
         Assert.True(h.Socket.Server.IsOpen);

@@ -17,12 +17,12 @@ namespace Charger.Ocpp.SmartCharging
         /// <summary>No change ahead.</summary>
         public const long Never = long.MaxValue;
 
-        private readonly ChargingProfileStore _store;
+        private readonly IChargingProfileSet _store;
         private readonly SmartChargingSettings _settings;
         private int _phases;
         private int _winnerId;
 
-        public ScheduleEvaluator(ChargingProfileStore store, SmartChargingSettings settings)
+        public ScheduleEvaluator(IChargingProfileSet store, SmartChargingSettings settings)
         {
             _store = store;
             _settings = settings;
