@@ -1,4 +1,5 @@
 using System.Text;
+using Charger.Crypto;
 using Charger.Hal;
 
 namespace Charger.Ocpp.Security

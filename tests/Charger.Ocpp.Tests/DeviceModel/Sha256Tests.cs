@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Charger.Crypto;
 using Charger.Hal.Sim;
 using Charger.Ocpp.Security;
 
