@@ -17,6 +17,7 @@ namespace Charger.Hal.Sim
         private long _writeCount;
         private long _cutAtWrite = -1;
         private bool _cutKeepsNewContent;
+        private int _cutAfterBytes = -1;
         private bool _powerIsCut;
 
         /// <param name="capacityBytes">Total bytes the store holds; 0 for no limit.</param>
@@ -59,6 +60,26 @@ namespace Charger.Hal.Sim
 
             _cutAtWrite = _writeCount + writesFromNow;
             _cutKeepsNewContent = keepNewContent;
+            _cutAfterBytes = -1;
+        }
+
+        /// <summary>
+        /// Arms a power cut INSIDE the write that is <paramref name="writesFromNow"/> writes away: only
+        /// its first <paramref name="bytesWritten"/> bytes reach the record, over the old content
+        /// (the record becomes new[0..n) followed by the old record's bytes from n on). This models a
+        /// medium without atomic replace (a raw flash partition), for code that must not rely on
+        /// <see cref="IFileStore.WriteAtomic"/> being atomic. A Delete at that write is cut like
+        /// <see cref="CutPowerAtWrite"/> with the old content kept.
+        /// </summary>
+        public void CutPowerInsideWrite(int writesFromNow, int bytesWritten)
+        {
+            if (bytesWritten < 0)
+            {
+                throw new System.ArgumentOutOfRangeException("bytesWritten", "must be 0 or more");
+            }
+
+            CutPowerAtWrite(writesFromNow, false);
+            _cutAfterBytes = bytesWritten;
         }
 
         /// <summary>Cuts power now, between writes.</summary>
@@ -66,12 +87,14 @@ namespace Charger.Hal.Sim
         {
             _powerIsCut = true;
             _cutAtWrite = -1;
+            _cutAfterBytes = -1;
         }
 
         public void RestorePower()
         {
             _powerIsCut = false;
             _cutAtWrite = -1;
+            _cutAfterBytes = -1;
         }
 
         public bool Exists(string name)
@@ -113,7 +136,21 @@ namespace Charger.Hal.Sim
 
             _writeCount++;
             bool cutHere = _writeCount == _cutAtWrite;
-            if (!cutHere || _cutKeepsNewContent)
+            if (cutHere && _cutAfterBytes >= 0)
+            {
+                int torn = _cutAfterBytes < length ? _cutAfterBytes : length;
+                int tornLength = torn > oldLength ? torn : oldLength;
+                byte[] mixed = new byte[tornLength];
+                if (old != null)
+                {
+                    System.Array.Copy(old, mixed, oldLength);
+                }
+
+                System.Array.Copy(data, mixed, torn);
+                Replace(_records, name, mixed);
+                _usedBytes += tornLength - oldLength;
+            }
+            else if (!cutHere || _cutKeepsNewContent)
             {
                 byte[] copy = new byte[length];
                 System.Array.Copy(data, copy, length);
@@ -189,6 +226,7 @@ namespace Charger.Hal.Sim
         {
             _powerIsCut = true;
             _cutAtWrite = -1;
+            _cutAfterBytes = -1;
             throw new PowerCutException("power cut while writing " + name);
         }
 

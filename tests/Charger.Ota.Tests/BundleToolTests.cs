@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Charger.BundleTool;
+using Charger.Ota.Bundle;
+
+namespace Charger.Ota.Tests;
+
+public sealed class BundleToolTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("bundletool-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private (int Code, string Out, string Err) Tool(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = BundleCommands.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Folder()
+    {
+        var folder = Path.Combine(_dir, "app");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "Charger.Hal.pe"), Enumerable.Range(0, 900).Select(i => (byte)i).ToArray());
+        File.WriteAllBytes(Path.Combine(folder, "App.pe"), Enumerable.Range(0, 1300).Select(i => (byte)(i * 7)).ToArray());
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not packed");
+        return folder;
+    }
+
+    private static byte[] Manifest(byte[] bundle)
+    {
+        var reader = BundleReader.Open(new ByteArrayBundleSource(bundle));
+        return bundle.AsSpan(BundleReader.HeaderBytes, reader.ManifestBytes).ToArray();
+    }
+
+    private static byte[] SignatureOf(byte[] bundle)
+    {
+        var reader = BundleReader.Open(new ByteArrayBundleSource(bundle));
+        int at = (int)reader.SignatureBlockOffset;
+        int length = BitConverter.ToInt32(bundle, at);
+        return bundle.AsSpan(at + 4, length).ToArray();
+    }
+
+    [Fact]
+    public void PackTakesThePeFilesInTheGivenOrderAndInspectChecksThem()
+    {
+        var bundlePath = Path.Combine(_dir, "fw.cfwb");
+        var pack = Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath, "--order", "Charger.Hal.pe", "--entry", "My.App");
+        Assert.Equal(0, pack.Code);
+        Assert.Contains("packed 2 files", pack.Out);
+
+        var reader = BundleReader.OpenAndVerify(new ByteArrayBundleSource(File.ReadAllBytes(bundlePath)), "ESP32", 1, new AcceptAnySignature());
+        Assert.Equal("Charger.Hal.pe", reader.Manifest.File(0).Name);
+        Assert.Equal("App.pe", reader.Manifest.File(1).Name);
+        Assert.Equal("My.App", reader.Manifest.EntryType);
+
+        var inspect = Tool("inspect", bundlePath, "--board", "ESP32", "--boot-version", "1");
+        Assert.Equal(0, inspect.Code);
+        Assert.Contains("version 1.5.0, board ESP32", inspect.Out);
+        Assert.Contains("files: all 2 match", inspect.Out);
+        Assert.Contains("signature: none (unsigned)", inspect.Out);
+
+        var wrongBoard = Tool("inspect", bundlePath, "--board", "STM32");
+        Assert.Equal(1, wrongBoard.Code);
+        Assert.Contains("WrongBoard", wrongBoard.Err);
+    }
+
+    [Fact]
+    public void InspectNamesTheCheckADamagedBundleFails()
+    {
+        var bundlePath = Path.Combine(_dir, "fw.cfwb");
+        Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath);
+        var bytes = File.ReadAllBytes(bundlePath);
+        bytes[^10] ^= 1;
+        File.WriteAllBytes(bundlePath, bytes);
+
+        var inspect = Tool("inspect", bundlePath);
+
+        Assert.Equal(1, inspect.Code);
+        Assert.Contains("HashMismatch", inspect.Err);
+        File.WriteAllBytes(bundlePath, bytes[..30]);
+        Assert.Contains("Truncated", Tool("inspect", bundlePath).Err);
+    }
+
+    [Fact]
+    public void SignWithAnRsaKeyMakesAPkcs1SignatureOverTheManifestThatTheCertificateVerifies()
+    {
+        using var key = RSA.Create(2048);
+        var certificate = new CertificateRequest("CN=Firmware Signer RSA", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var bundle = SignWith(key.ExportPkcs8PrivateKeyPem(), certificate.ExportCertificatePem(), out var signOutput);
+
+        Assert.Contains("RSA-2048 PKCS#1 v1.5 SHA-256", signOutput);
+        Assert.True(certificate.GetRSAPublicKey().VerifyData(Manifest(bundle), SignatureOf(bundle), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        Assert.Contains(Convert.ToBase64String(SignatureOf(bundle)), signOutput);
+        Assert.Contains("certificate CN=Firmware Signer RSA", Tool("inspect", Path.Combine(_dir, "signed.cfwb")).Out);
+    }
+
+    [Fact]
+    public void SignWithAnEcdsaKeyMakesADerSignatureOverTheManifestThatTheCertificateVerifies()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var certificate = new CertificateRequest("CN=Firmware Signer EC", key, HashAlgorithmName.SHA256)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var bundle = SignWith(key.ExportPkcs8PrivateKeyPem(), certificate.ExportCertificatePem(), out var signOutput);
+
+        Assert.Contains("ECDSA P-256 SHA-256", signOutput);
+        Assert.True(certificate.GetECDsaPublicKey().VerifyData(Manifest(bundle), SignatureOf(bundle), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+    }
+
+    [Fact]
+    public void SigningAgainReplacesTheSignatureBlockInsteadOfAppending()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var certificate = new CertificateRequest("CN=Twice", key, HashAlgorithmName.SHA256)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var once = SignWith(key.ExportPkcs8PrivateKeyPem(), certificate.ExportCertificatePem(), out _);
+        Assert.Equal(0, Tool("sign", Path.Combine(_dir, "signed.cfwb"), "--key", Path.Combine(_dir, "key.pem"), "--cert", Path.Combine(_dir, "cert.pem")).Code);
+        var twice = File.ReadAllBytes(Path.Combine(_dir, "signed.cfwb"));
+
+        Assert.Equal(BundleReader.Open(new ByteArrayBundleSource(once)).SignatureBlockOffset, BundleReader.Open(new ByteArrayBundleSource(twice)).SignatureBlockOffset);
+        Assert.True(certificate.GetECDsaPublicKey().VerifyData(Manifest(twice), SignatureOf(twice), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+    }
+
+    [Fact]
+    public void AKeyThatDoesNotMatchTheCertificateIsRefused()
+    {
+        using var key = RSA.Create(2048);
+        using var other = RSA.Create(2048);
+        var certificate = new CertificateRequest("CN=Other", other, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var bundlePath = Path.Combine(_dir, "fw.cfwb");
+        Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath);
+        File.WriteAllText(Path.Combine(_dir, "key.pem"), key.ExportPkcs8PrivateKeyPem());
+        File.WriteAllText(Path.Combine(_dir, "cert.pem"), certificate.ExportCertificatePem());
+
+        var sign = Tool("sign", bundlePath, "--key", Path.Combine(_dir, "key.pem"), "--cert", Path.Combine(_dir, "cert.pem"));
+
+        Assert.Equal(1, sign.Code);
+        Assert.Contains("does not match", sign.Err);
+    }
+
+    [Fact]
+    public void SignAcceptsAnOpensslMadeKeyAndCertificate()
+    {
+        var keyPath = Path.Combine(_dir, "key.pem");
+        var certPath = Path.Combine(_dir, "cert.pem");
+        Run("openssl", $"req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout {keyPath} -out {certPath} -days 30 -subj /CN=openssl-signer");
+        var bundlePath = Path.Combine(_dir, "fw.cfwb");
+        Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath);
+
+        var sign = Tool("sign", bundlePath, "--key", keyPath, "--cert", certPath);
+        Assert.Equal(0, sign.Code);
+
+        // openssl verifies what the tool signed.
+        var bundle = File.ReadAllBytes(bundlePath);
+        File.WriteAllBytes(Path.Combine(_dir, "manifest"), Manifest(bundle));
+        File.WriteAllBytes(Path.Combine(_dir, "sig"), SignatureOf(bundle));
+        Run("openssl", $"x509 -in {certPath} -pubkey -noout -out {Path.Combine(_dir, "pub.pem")}");
+        var verify = Run("openssl", $"dgst -sha256 -verify {Path.Combine(_dir, "pub.pem")} -signature {Path.Combine(_dir, "sig")} {Path.Combine(_dir, "manifest")}");
+        Assert.Contains("Verified OK", verify);
+    }
+
+    [Theory]
+    [InlineData("pack")]
+    [InlineData("pack", "folder", "--version")]
+    [InlineData("sign", "x.cfwb")]
+    [InlineData("frobnicate")]
+    public void UsageMistakesExitWithTwo(params string[] args)
+    {
+        Assert.Equal(2, Tool(args).Code);
+    }
+
+    private byte[] SignWith(string keyPem, string certPem, out string signOutput)
+    {
+        var bundlePath = Path.Combine(_dir, "fw.cfwb");
+        Assert.Equal(0, Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath).Code);
+        File.WriteAllText(Path.Combine(_dir, "key.pem"), keyPem);
+        File.WriteAllText(Path.Combine(_dir, "cert.pem"), certPem);
+        var signedPath = Path.Combine(_dir, "signed.cfwb");
+        var sign = Tool("sign", bundlePath, "--key", Path.Combine(_dir, "key.pem"), "--cert", Path.Combine(_dir, "cert.pem"), "-o", signedPath);
+        Assert.True(sign.Code == 0, sign.Err);
+        signOutput = sign.Out;
+        return File.ReadAllBytes(signedPath);
+    }
+
+    private static string Run(string file, string arguments)
+    {
+        var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true });
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, file + " " + arguments + ": " + output);
+        return output;
+    }
+}
+
+/// <summary>For tests about layout and hashes only: accepts any manifest (signatures are BundleToolTests' own subject).</summary>
+internal sealed class AcceptAnySignature : IBundleSignatureCheck
+{
+    public SignatureVerdict Check(byte[] manifestSha256, byte[] signature, string signingCertificatePem) => SignatureVerdict.Accept("test");
+}
