@@ -3,9 +3,11 @@ using Charger.Ocpp.Authorization;
 using Charger.Ocpp.Availability;
 using Charger.Ocpp.DataTransfer;
 using Charger.Ocpp.DeviceModel;
+using Charger.Ocpp.Diagnostics;
 using Charger.Ocpp.Provisioning;
 using Charger.Ocpp.RemoteControl;
 using Charger.Ocpp.Rpc;
+using Charger.Ocpp.Security;
 using Charger.Ocpp.Transactions;
 using Charger.Ocpp.Transport;
 
@@ -33,7 +35,23 @@ namespace Charger.Ocpp
         private readonly DataTransferHandler _dataTransfer = new DataTransferHandler();
         private readonly TransactionService _transactions;
         private readonly AuthorizationService _authorization;
+        private readonly SecurityLog _securityLog;
+        private readonly SecurityEventService _securityEvents;
+        private readonly SecurityProfilePolicy _profilePolicy;
+        private readonly BasicAuthPasswordChange _passwordChange;
+        private readonly LogUploadService _logUploads;
+        private int _clockSetsSeen;
+        private int _authFailuresSeen;
+        private long _invalidFramesSeen;
+        private long _lastInvalidEventMs = -InvalidMessagesEventPeriodMs;
         private long _lastTickMs;
+
+        /// <summary>
+        /// At most one InvalidMessages security event per this period, counting the frames refused
+        /// since the last one: a CSMS (or an attacker) sending garbage cannot flush the bounded
+        /// security log of everything else.
+        /// </summary>
+        public const long InvalidMessagesEventPeriodMs = 60000;
 
         /// <summary>A station without a charger behind it for transactions (no EVSE ever reports a vehicle).</summary>
         public OcppStation(StationConfig config, IWebSocketClient socket, IFileStore store, IRandomSource random, ILog log,
@@ -64,11 +82,23 @@ namespace Charger.Ocpp
 
             _connection = new ConnectionManager(socket, _vars, config, random, log);
             _connection.SetListener(this);
-            _registration = new RegistrationManager(_rpc, _vars, _clock, config, ResetHandler.TakeBootReason(store, bootReason), log);
+            BootReason reason = ResetHandler.TakeBootReason(store, bootReason);
+            _registration = new RegistrationManager(_rpc, _vars, _clock, config, reason, log);
             _availability = new AvailabilityManager(_rpc, _vars, _clock, hooks, store, config, log);
             _registration.SetListener(_availability);
             _reports = new ReportPager(_model, _vars, _rpc, _clock, log);
             _reset = new ResetHandler(hooks, store, config.ConnectorsPerEvse.Length, log);
+
+            // Security (A01, A04, A05): the log is loaded before anything can raise an event.
+            _securityLog = new SecurityLog(store, log, config.SecurityLogCapacity);
+            _securityLog.Load();
+            _securityEvents = new SecurityEventService(_rpc, _clock, _securityLog, log);
+            _reset.SecurityEvents = _securityEvents;
+            _profilePolicy = new SecurityProfilePolicy(store, log);
+            _profilePolicy.Enforce(_model, _vars.SecurityProfile);
+            _passwordChange = new BasicAuthPasswordChange(_connection, _model, _vars.BasicAuthPassword, store, log);
+            _clockSetsSeen = _clock.SignificantSets;
+            _authFailuresSeen = _connection.AuthenticationFailures;
 
             _rpc.Register("GetVariables", DeviceModelSchemas.GetVariablesRequest, new GetVariablesHandler(_model, _vars));
             _rpc.Register("SetVariables", DeviceModelSchemas.SetVariablesRequest, new SetVariablesHandler(_model, _vars, log));
@@ -83,7 +113,11 @@ namespace Charger.Ocpp
             _availability.TransactionQueue = _transactions.Queue;
             _transactions.Recover(config.StartedAtTickMs);
 
-            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema, new TriggerMessageHandler(_registration, _availability, hooks, _transactions));
+            _logUploads = new LogUploadService(_rpc, config.StationId, log);
+            _rpc.Register(LogUploadService.Action, LogUploadService.RequestSchema, _logUploads);
+            TriggerMessageHandler trigger = new TriggerMessageHandler(_registration, _availability, hooks, _transactions);
+            trigger.LogUploads = _logUploads;
+            _rpc.Register("TriggerMessage", TriggerMessageHandler.RequestSchema, trigger);
             _rpc.Register("ClearCache", AuthorizationSchemas.EmptyRequest, new ClearCacheHandler(_authorization));
             _rpc.Register("GetLocalListVersion", AuthorizationSchemas.EmptyRequest, new GetLocalListVersionHandler(_authorization));
             _rpc.Register("SendLocalList", AuthorizationSchemas.SendLocalListRequest, new SendLocalListHandler(_authorization));
@@ -101,7 +135,7 @@ namespace Charger.Ocpp
             {
                 "CancelReservation", "CertificateSigned", "ClearChargingProfile", "ClearDisplayMessage",
                 "ClearVariableMonitoring", "CostUpdated", "CustomerInformation", "DeleteCertificate", "GetChargingProfiles",
-                "GetCompositeSchedule", "GetDisplayMessages", "GetInstalledCertificateIds", "GetLog",
+                "GetCompositeSchedule", "GetDisplayMessages", "GetInstalledCertificateIds",
                 "GetMonitoringReport", "GetReport", "InstallCertificate", "PublishFirmware",
                 "ReserveNow", "SetChargingProfile",
                 "SetDisplayMessage", "SetMonitoringBase", "SetMonitoringLevel", "SetNetworkProfile", "SetVariableMonitoring",
@@ -111,6 +145,42 @@ namespace Charger.Ocpp
             {
                 _rpc.RegisterNotSupported(later[i]);
             }
+
+            _lastTickMs = config.StartedAtTickMs;
+            _securityEvents.Raise(SecurityEventTypes.StartupOfTheDevice, "boot reason " + RegistrationManager.ReasonName(reason), config.StartedAtTickMs);
+        }
+
+        /// <summary>Security events and the security log (A04): other features raise their events here.</summary>
+        public SecurityEventService SecurityEvents
+        {
+            get { return _securityEvents; }
+        }
+
+        /// <summary>GetLog and LogStatusNotification (N01).</summary>
+        public LogUploadService LogUploads
+        {
+            get { return _logUploads; }
+        }
+
+        /// <summary>
+        /// Gives GetLog its HTTP transfer and the diagnostics log (the security log is the client's own).
+        /// Without it every GetLog is Rejected.
+        /// </summary>
+        public void AttachLogUpload(IHttpTransfer http, ILogLineSource diagnostics)
+        {
+            _logUploads.Attach(http, diagnostics, _securityLog);
+        }
+
+        /// <summary>A05: the security profile may only go up.</summary>
+        public SecurityProfilePolicy SecurityProfile
+        {
+            get { return _profilePolicy; }
+        }
+
+        /// <summary>A01: a new BasicAuthPassword, its reconnect and fallback.</summary>
+        public BasicAuthPasswordChange PasswordChange
+        {
+            get { return _passwordChange; }
         }
 
         public RpcEndpoint Rpc
@@ -204,13 +274,45 @@ namespace Charger.Ocpp
             _reports.Tick(nowMs);
             _authorization.Tick(nowMs);
             _transactions.Tick(nowMs);
+            // Before the pump, so what they queue leaves in this tick; a SetVariablesResponse that
+            // changed the password left in the previous tick's pump, before the reconnect below.
+            _passwordChange.Tick(nowMs);
+            ObserveSecurityCauses(nowMs);
+            _securityEvents.Tick(nowMs, _connection.IsConnected);
+            _logUploads.Tick(nowMs);
             _rpc.Pump(nowMs);
             _reset.Tick(nowMs);
             _model.StepHashing();
         }
 
+        private void ObserveSecurityCauses(long nowMs)
+        {
+            if (_clock.SignificantSets != _clockSetsSeen)
+            {
+                _clockSetsSeen = _clock.SignificantSets;
+                _securityEvents.Raise(SecurityEventTypes.SettingSystemTime, "clock set from the CSMS, moved by "
+                    + (_clock.LastStepMs / 1000).ToString() + " s", nowMs);
+            }
+
+            if (_connection.AuthenticationFailures != _authFailuresSeen)
+            {
+                _authFailuresSeen = _connection.AuthenticationFailures;
+                _securityEvents.Raise(SecurityEventTypes.FailedToAuthenticateAtCsms, "HTTP 401 from " + _connection.Url, nowMs);
+            }
+
+            long invalid = _rpc.InvalidFramesReceived;
+            if (invalid != _invalidFramesSeen && nowMs - _lastInvalidEventMs >= InvalidMessagesEventPeriodMs)
+            {
+                _securityEvents.Raise(SecurityEventTypes.InvalidMessages, (invalid - _invalidFramesSeen).ToString()
+                    + " frame(s) from the CSMS refused as invalid OCPP", nowMs);
+                _invalidFramesSeen = invalid;
+                _lastInvalidEventMs = nowMs;
+            }
+        }
+
         public void OnConnected(long nowMs)
         {
+            _profilePolicy.OnConnected((int)_vars.SecurityProfile.IntValue);
             _registration.OnConnected(nowMs);
             _availability.OnConnected(nowMs);
         }
@@ -233,6 +335,17 @@ namespace Charger.Ocpp
             if (variable == _vars.MessageTimeout)
             {
                 _rpc.MessageTimeoutMs = (int)variable.IntValue * 1000;
+            }
+
+            if (variable.ComponentName == CoreVariables.SecurityCtrlr)
+            {
+                // Never the value: techInfo goes to the CSMS and into the log.
+                _securityEvents.Raise(SecurityEventTypes.ReconfigurationOfSecurityParameters,
+                    CoreVariables.SecurityCtrlr + "." + variable.Name + " changed", _lastTickMs);
+                if (variable == _vars.BasicAuthPassword)
+                {
+                    _passwordChange.OnVariableChanged();
+                }
             }
         }
     }

@@ -18,9 +18,31 @@ namespace Charger.Ocpp
         // An unsynchronised stamp is the marker date plus the uptime; a year of uptime bounds it.
         private const long UnsyncedWindowTicks = 366L * 24 * 3600 * 1000 * TicksPerMs;
 
+        /// <summary>
+        /// A correction at least this large counts as setting the system time (security event
+        /// SettingSystemTime). Smaller ones are the drift and network delay every Heartbeat corrects;
+        /// the specification gives no figure, this is ours: above a cellular round trip, far below
+        /// anything that would matter to a bill.
+        /// </summary>
+        public const long SignificantStepMs = 10000;
+
         private long _baseUtcTicks = UnsyncedBaseTicks;
         private long _baseMs;
         private bool _synchronized;
+        private int _significantSets;
+        private long _lastStepMs;
+
+        /// <summary>Times the clock was first set or moved by at least <see cref="SignificantStepMs"/>.</summary>
+        public int SignificantSets
+        {
+            get { return _significantSets; }
+        }
+
+        /// <summary>How far the last <see cref="Set"/> moved the clock, in ms (positive: forward).</summary>
+        public long LastStepMs
+        {
+            get { return _lastStepMs; }
+        }
 
         public bool IsSynchronized
         {
@@ -30,6 +52,12 @@ namespace Charger.Ocpp
         /// <summary>Wall time <paramref name="utc"/> is now (tick time <paramref name="nowMs"/>).</summary>
         public void Set(DateTime utc, long nowMs)
         {
+            _lastStepMs = (utc.Ticks - UtcAt(nowMs).Ticks) / TicksPerMs;
+            if (!_synchronized || _lastStepMs >= SignificantStepMs || -_lastStepMs >= SignificantStepMs)
+            {
+                _significantSets++;
+            }
+
             _baseUtcTicks = utc.Ticks;
             _baseMs = nowMs;
             _synchronized = true;

@@ -56,5 +56,8 @@ namespace Charger.Ocpp
 
         /// <summary>OCPP ConnectorEnumType of every connector ("cType2", "sType2", ...).</summary>
         public string ConnectorType = "cType2";
+
+        /// <summary>Security events the persistent security log keeps (A04); the oldest is dropped beyond it.</summary>
+        public int SecurityLogCapacity = Security.SecurityLog.DefaultCapacity;
     }
 }

@@ -16,13 +16,8 @@ namespace Charger.Firmware.Station
     {
         public const string Action = "SecurityEventNotification";
 
-        /// <summary>OCPP 2.0.1 SecurityEventNotificationRequest: type maxLength 50, techInfo maxLength 255.</summary>
-        private const int MaxTypeLength = 50;
-        private const int MaxTechInfoLength = 255;
-
         private readonly OcppStation _ocpp;
         private readonly ILog _log;
-        private readonly SchemaNode _responseSchema = SchemaNode.Object();
 
         public OcppSecurityEvents(OcppStation ocpp, ILog log)
         {
@@ -36,25 +31,17 @@ namespace Charger.Firmware.Station
 
         public void Raise(string type, string techInfo, long nowMs)
         {
-            JsonWriter w = new JsonWriter(2, 1024);
-            w.BeginObject();
-            w.Property("type", Clip(type, MaxTypeLength));
-            w.Name("timestamp");
-            w.DateTimeUtc(_ocpp.Clock.UtcAt(nowMs));
-            if (techInfo != null && techInfo.Length > 0)
-            {
-                w.Property("techInfo", Clip(techInfo, MaxTechInfoLength));
-            }
-
-            w.EndObject();
-            if (_ocpp.Rpc.Call(Action, w.ToString(), _responseSchema, this, null, SendPermission.RequiresAccepted))
+            // Kept in the persistent security log and delivered from there (A04): every console event is
+            // reported, the two standard login events and our vendor ones alike (MaintenanceCommand,
+            // MaintenanceLoginLockedOut), so they survive an outage or a power cut like the others.
+            if (_ocpp.SecurityEvents.Raise(type, true, techInfo, nowMs) != null)
             {
                 Sent++;
             }
             else
             {
                 Refused++;
-                _log.Write(LogLevel.Warning, "security", "security event " + type + " not queued for the CSMS: RPC queue full");
+                _log.Write(LogLevel.Warning, "security", "security event " + type + " not kept: security log not writable");
             }
         }
 
@@ -65,11 +52,6 @@ namespace Charger.Firmware.Station
         public void OnCallFailed(OutgoingCall call, string errorCode, string description)
         {
             _log.Write(LogLevel.Warning, "security", "SecurityEventNotification failed: " + errorCode + " " + description);
-        }
-
-        private static string Clip(string s, int max)
-        {
-            return s.Length <= max ? s : s.Substring(0, max);
         }
     }
 }

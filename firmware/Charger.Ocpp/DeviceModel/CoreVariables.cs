@@ -92,6 +92,8 @@ namespace Charger.Ocpp.DeviceModel
             List(OcppCommCtrlr, "NetworkConfigurationPriority", DataType.SequenceList, RW, "0", "0,1").RebootRequired = true;
             Int(OcppCommCtrlr, null, "NetworkProfileConnectionAttempts", null, RW, 3, null, 1, 100);
             Bool(OcppCommCtrlr, null, 0, 0, "UnlockOnEVSideDisconnect", RW, true);
+            // N01 (GetLog): the protocols the station uploads with (LogUploadService).
+            List(OcppCommCtrlr, "FileTransferProtocols", DataType.MemberList, RO, "HTTP,HTTPS", "FTP,FTPS,HTTP,HTTPS,SFTP").Persistent = false;
 
             ItemsPerMessageGetReport = Int(DeviceDataCtrlr, null, "ItemsPerMessage", "GetReport", RO, 20, null, 1, 1000);
             ItemsPerMessageGetVariables = Int(DeviceDataCtrlr, null, "ItemsPerMessage", "GetVariables", RO, 20, null, 1, 1000);

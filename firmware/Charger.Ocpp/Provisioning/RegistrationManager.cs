@@ -30,6 +30,12 @@ namespace Charger.Ocpp.Provisioning
             "ApplicationReset", "FirmwareUpdate", "LocalReset", "PowerUp", "RemoteReset", "ScheduledReset", "Triggered", "Unknown", "Watchdog",
         };
 
+        /// <summary>The BootReasonEnumType name of <paramref name="reason"/>.</summary>
+        public static string ReasonName(BootReason reason)
+        {
+            return BootReasonNames[(int)reason];
+        }
+
         private readonly RpcEndpoint _rpc;
         private readonly CoreVariables _vars;
         private readonly StationDeviceModel _model;

@@ -116,8 +116,17 @@ namespace Charger.Ocpp.RemoteControl
                 }
             }
 
+            if (SecurityEvents != null)
+            {
+                SecurityEvents.Raise(Security.SecurityEventTypes.ResetOrReboot, (_pendingImmediate ? "Immediate" : "OnIdle")
+                    + " reset of " + (_pendingEvseId == 0 ? "the station" : "EVSE " + _pendingEvseId) + " by the CSMS", nowMs);
+            }
+
             _hooks.Reset(_pendingImmediate, _pendingEvseId);
         }
+
+        /// <summary>Where the reset is recorded (ResetOrReboot) before it happens; null for none.</summary>
+        public Security.SecurityEventService SecurityEvents { get; set; }
 
         /// <summary>
         /// The boot reason a CSMS reset left for this start (RemoteReset), or <paramref name="firmwareReason"/>;

@@ -34,6 +34,9 @@ namespace Charger.Ocpp.RemoteControl
             _transactions = transactions;
         }
 
+        /// <summary>Answers TriggerMessage LogStatusNotification; null: NotImplemented.</summary>
+        public Diagnostics.LogUploadService LogUploads { get; set; }
+
         public static SchemaNode RequestSchema()
         {
             return SchemaNode.Object()
@@ -91,6 +94,11 @@ namespace Charger.Ocpp.RemoteControl
                 // F06.FR.07: Rejected when no transaction runs on the EVSE.
                 bool sent = _transactions != null && _transactions.TriggerTransactionEvent(evseId, call.NowMs);
                 status = sent || _hooks.TriggerTransactionEvent(evseId) ? "Accepted" : "Rejected";
+            }
+            else if (requested == "LogStatusNotification" && LogUploads != null)
+            {
+                // N01: Uploading with the requestId while an upload runs, Idle otherwise.
+                status = LogUploads.TriggerStatus() ? "Accepted" : "Rejected";
             }
             else
             {

@@ -65,6 +65,7 @@ namespace Charger.Ocpp.Rpc
         private long _droppedResults;
         private long _reportedInboundDrops;
         private long _lastReceiveMs = -1;
+        private long _invalidFrames;
         private int _pendingOversize; // written by the transport thread through Interlocked
 
         public RpcEndpoint(IWebSocketClient socket, ILog log, IRandomSource random, RpcLimits limits)
@@ -703,8 +704,23 @@ namespace Charger.Ocpp.Rpc
             return schema;
         }
 
+        /// <summary>
+        /// Frames refused as not valid OCPP (framework, format, protocol, type and constraint violations),
+        /// since start: the security event InvalidMessages counts these.
+        /// </summary>
+        public long InvalidFramesReceived
+        {
+            get { return _invalidFrames; }
+        }
+
         private void SendError(string messageId, string code, string description)
         {
+            if (code != RpcErrorCode.NotImplemented && code != RpcErrorCode.NotSupported && code != RpcErrorCode.InternalError
+                && code != RpcErrorCode.GenericError && code != RpcErrorCode.SecurityError)
+            {
+                _invalidFrames++;
+            }
+
             // Cut outside a surrogate pair: half a pair is not valid UTF-8 on the wire (issue 13).
             description = JsonWriter.Truncate(description, MaxErrorDescriptionLength);
 

@@ -42,6 +42,9 @@ namespace Charger.Ocpp.Transport
         private int _waitsSinceConnected;
         private int _attempts;
         private long _lastBackOffMs;
+        private int _authFailures;
+        private string _passwordOverride;
+        private string _passwordInUse;
         private int _closedFlag; // 1 when the transport thread saw the socket close (Interlocked)
         private string _closedReason;
         private int _closedCode;
@@ -107,6 +110,48 @@ namespace Charger.Ocpp.Transport
         public long LastBackOffMs
         {
             get { return _lastBackOffMs; }
+        }
+
+        /// <summary>
+        /// Attempts the CSMS refused with HTTP 401 (Basic authentication failed), since start: the
+        /// security event FailedToAuthenticateAtCsms counts these (A04).
+        /// </summary>
+        public int AuthenticationFailures
+        {
+            get { return _authFailures; }
+        }
+
+        /// <summary>
+        /// When not null, the password the next attempts send instead of SecurityCtrlr.BasicAuthPassword
+        /// (the previous password while a new one is refused, A01).
+        /// </summary>
+        public string PasswordOverride
+        {
+            get { return _passwordOverride; }
+            set { _passwordOverride = value; }
+        }
+
+        /// <summary>The password the current or last attempt sent (null: none).</summary>
+        public string PasswordInUse
+        {
+            get { return _passwordInUse; }
+        }
+
+        /// <summary>
+        /// Drops the connection and tries again at once, without the back-off (new credentials, A01.FR.02).
+        /// </summary>
+        public void Reconnect(long nowMs, string reason)
+        {
+            if (_state == ConnectionState.Connected || _state == ConnectionState.Connecting)
+            {
+                _socket.Close();
+                HandleLoss(nowMs, reason);
+            }
+
+            if (_state == ConnectionState.WaitingToConnect)
+            {
+                _nextAttemptMs = nowMs;
+            }
         }
 
         public bool IsConnected
@@ -246,7 +291,8 @@ namespace Charger.Ocpp.Transport
 
             string[] names = null;
             string[] values = null;
-            string password = _vars.BasicAuthPassword.Value;
+            string password = _passwordOverride != null ? _passwordOverride : _vars.BasicAuthPassword.Value;
+            _passwordInUse = password;
             if (profile != 3 && password != null && password.Length > 0)
             {
                 names = new string[] { "Authorization" };
@@ -309,6 +355,10 @@ namespace Charger.Ocpp.Transport
             else
             {
                 _failedAttempts++;
+                if (reason != null && reason.IndexOf("HTTP 401") >= 0)
+                {
+                    _authFailures++;
+                }
             }
 
             _state = ConnectionState.WaitingToConnect;

@@ -63,6 +63,9 @@ public class BootNotificationTests
         _h.Frames.SendResult(hb[1].GetString(), "{\"currentTime\":\"2030-01-01T00:00:00.000Z\"}");
         _h.Tick();
         Assert.Equal(2030, _h.Station.Clock.UtcAt(_h.Now).Year);
+        // The jump is a security event (SettingSystemTime, critical): answered, it holds nothing back.
+        Assert.Contains(_h.AnswerAll(), c => c[2].GetString() == "SecurityEventNotification"
+            && c[3].GetProperty("type").GetString() == "SettingSystemTime");
         _h.Run(60_000);
         Assert.Single(SentCalls(), c => c[2].GetString() == "Heartbeat");
     }

@@ -120,7 +120,11 @@ public class RemoteControlTests
         Assert.Equal("Accepted", Status(_h.Request("TriggerMessage", "{\"requestedMessage\":\"MeterValues\",\"evse\":{\"id\":1}}")));
         Assert.Equal(new[] { 1 }, _h.Hooks.MeterValuesTriggers);
         Assert.Equal("Rejected", Status(_h.Request("TriggerMessage", "{\"requestedMessage\":\"TransactionEvent\",\"evse\":{\"id\":1}}")));
-        Assert.Equal("NotImplemented", Status(_h.Request("TriggerMessage", "{\"requestedMessage\":\"LogStatusNotification\"}")));
+        // N01: no upload runs, so the triggered LogStatusNotification says Idle.
+        Assert.Equal("Accepted", Status(_h.Request("TriggerMessage", "{\"requestedMessage\":\"LogStatusNotification\"}")));
+        var idle = _h.Pending.Concat(_h.AnswerAll()).Single(c => c[2].GetString() == "LogStatusNotification");
+        Assert.Equal("Idle", idle[3].GetProperty("status").GetString());
+        _h.Pending.Clear();
         Assert.Equal("Rejected", Status(_h.Request("TriggerMessage", "{\"requestedMessage\":\"StatusNotification\",\"evse\":{\"id\":5}}")));
     }
 

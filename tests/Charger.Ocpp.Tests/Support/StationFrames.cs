@@ -29,6 +29,9 @@ public sealed class StationFrames
 
     public void SendResult(string messageId, string payloadJson) => _server.Send("[3,\"" + messageId + "\"," + payloadJson + "]");
 
+    public void SendCallError(string messageId, string code, string description) =>
+        _server.Send("[4,\"" + messageId + "\",\"" + code + "\",\"" + description + "\",{}]");
+
     /// <summary>The next frame from the station, validated; null when none.</summary>
     public JsonElement[] Next()
     {
