@@ -1,4 +1,4 @@
-using Charger.Ocpp.Security;
+using Charger.Crypto;
 
 namespace Charger.Ota.Bundle
 {
