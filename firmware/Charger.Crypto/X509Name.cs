@@ -1,6 +1,3 @@
-using System;
-using System.Text;
-
 namespace Charger.Crypto
 {
     /// <summary>
@@ -97,15 +94,90 @@ namespace Charger.Crypto
                 throw new CryptoFormatException("X.509 name attribute is not a string");
             }
 
-            try
+            return Utf8(data, offset, length);
+        }
+
+        // Strict UTF-8 (RFC 3629) without System.Text (not in mscorlib on nanoFramework): an invalid
+        // sequence becomes U+FFFD; the name's bytes still link the chain, only its text is affected.
+        private static string Utf8(byte[] data, int offset, int length)
+        {
+            char[] chars = new char[length * 2];
+            int n = 0;
+            int end = offset + length;
+            int i = offset;
+            while (i < end)
             {
-                return Encoding.UTF8.GetString(data, offset, length);
+                int b = data[i];
+                int need;
+                int cp;
+                int min;
+                if (b < 0x80)
+                {
+                    chars[n++] = (char)b;
+                    i++;
+                    continue;
+                }
+                else if ((b & 0xE0) == 0xC0)
+                {
+                    need = 1;
+                    cp = b & 0x1F;
+                    min = 0x80;
+                }
+                else if ((b & 0xF0) == 0xE0)
+                {
+                    need = 2;
+                    cp = b & 0x0F;
+                    min = 0x800;
+                }
+                else if ((b & 0xF8) == 0xF0)
+                {
+                    need = 3;
+                    cp = b & 0x07;
+                    min = 0x10000;
+                }
+                else
+                {
+                    chars[n++] = '\uFFFD';
+                    i++;
+                    continue;
+                }
+
+                bool ok = true;
+                int j = 1;
+                while (ok && j <= need)
+                {
+                    if (i + j >= end || (data[i + j] & 0xC0) != 0x80)
+                    {
+                        ok = false;
+                        break;
+                    }
+
+                    cp = (cp << 6) | (data[i + j] & 0x3F);
+                    j++;
+                }
+
+                if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                {
+                    chars[n++] = '\uFFFD';
+                    i++;
+                    continue;
+                }
+
+                if (cp >= 0x10000)
+                {
+                    cp -= 0x10000;
+                    chars[n++] = (char)(0xD800 + (cp >> 10));
+                    chars[n++] = (char)(0xDC00 + (cp & 0x3FF));
+                }
+                else
+                {
+                    chars[n++] = (char)cp;
+                }
+
+                i += need + 1;
             }
-            catch (Exception)
-            {
-                // Not UTF-8: the name's bytes still link the chain; only the readable text is lost.
-                return "?";
-            }
+
+            return new string(chars, 0, n);
         }
     }
 }

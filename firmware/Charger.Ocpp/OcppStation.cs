@@ -1,6 +1,7 @@
 using Charger.Hal;
 using Charger.Ocpp.Authorization;
 using Charger.Ocpp.Availability;
+using Charger.Ocpp.CertificateManagement;
 using Charger.Ocpp.DataTransfer;
 using Charger.Ocpp.DeviceModel;
 using Charger.Ocpp.Diagnostics;
@@ -44,6 +45,7 @@ namespace Charger.Ocpp
         private int _authFailuresSeen;
         private long _invalidFramesSeen;
         private long _lastInvalidEventMs = -InvalidMessagesEventPeriodMs;
+        private readonly CertificateStore _certificates;
         private long _lastTickMs;
 
         /// <summary>
@@ -130,13 +132,21 @@ namespace Charger.Ocpp
             _rpc.Register("GetTransactionStatus", TransactionControlSchemas.GetTransactionStatusRequest, new GetTransactionStatusHandler(_transactions));
             _rpc.Register("DataTransfer", DataTransferHandler.RequestSchema, _dataTransfer);
 
+            // Certificate management (M03-M05): root certificates for TLS and firmware signing.
+            _certificates = new CertificateStore(store, log, (int)_vars.CertificateEntries.MaxLimit);
+            _certificates.Load();
+            _vars.CertificateEntries.Reader = ReadCertificateEntries;
+            _rpc.Register("InstallCertificate", CertificateSchemas.InstallCertificateRequest, new InstallCertificateHandler(_certificates, _clock));
+            _rpc.Register("GetInstalledCertificateIds", CertificateSchemas.GetInstalledCertificateIdsRequest, new GetInstalledCertificateIdsHandler(_certificates));
+            _rpc.Register("DeleteCertificate", CertificateSchemas.DeleteCertificateRequest, new DeleteCertificateHandler(_certificates));
+
             // CSMS-initiated actions of OCPP 2.0.1 that later blocks implement: NotSupported until then.
             string[] later =
             {
                 "CancelReservation", "CertificateSigned", "ClearChargingProfile", "ClearDisplayMessage",
-                "ClearVariableMonitoring", "CostUpdated", "CustomerInformation", "DeleteCertificate", "GetChargingProfiles",
-                "GetCompositeSchedule", "GetDisplayMessages", "GetInstalledCertificateIds",
-                "GetMonitoringReport", "GetReport", "InstallCertificate", "PublishFirmware",
+                "ClearVariableMonitoring", "CostUpdated", "CustomerInformation", "GetChargingProfiles",
+                "GetCompositeSchedule", "GetDisplayMessages",
+                "GetMonitoringReport", "GetReport", "PublishFirmware",
                 "ReserveNow", "SetChargingProfile",
                 "SetDisplayMessage", "SetMonitoringBase", "SetMonitoringLevel", "SetNetworkProfile", "SetVariableMonitoring",
                 "UnpublishFirmware", "UpdateFirmware",
@@ -181,6 +191,12 @@ namespace Charger.Ocpp
         public BasicAuthPasswordChange PasswordChange
         {
             get { return _passwordChange; }
+        }
+
+        /// <summary>The installed root certificates (CSMS roots for TLS, manufacturer roots for signed firmware).</summary>
+        public CertificateStore Certificates
+        {
+            get { return _certificates; }
         }
 
         public RpcEndpoint Rpc
@@ -322,6 +338,11 @@ namespace Charger.Ocpp
             _rpc.OnDisconnected();
             _registration.OnDisconnected(nowMs);
             _availability.OnDisconnected(nowMs);
+        }
+
+        private string ReadCertificateEntries(Variable variable)
+        {
+            return _certificates.Count.ToString();
         }
 
         private string ReadClock(Variable variable)

@@ -145,6 +145,29 @@ public class X509ReaderTests : IDisposable
         Assert.Equal(0, accepted);
     }
 
+    [Theory]
+    [InlineData("Zählerwerk 🔌 Root")]
+    [InlineData("plain ASCII")]
+    [InlineData("日本語")]
+    public void Utf8NamesReadAsDotNetReadsThem(string cn)
+    {
+        _ca.Key("root", "ec:P-256");
+        byte[] der = _ca.Cert("root", "/CN=" + cn, null, OpenSslCa.CaExtensions, DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(1));
+        Assert.Equal(cn, X509Certificate.Parse(der).Subject.CommonName);
+        Assert.Equal(cn, X509CertificateLoader.LoadCertificate(der).GetNameInfo(X509NameType.SimpleName, false));
+    }
+
+    [Fact]
+    public void InvalidUtf8InANameBecomesAReplacementCharacterNotAnError()
+    {
+        // Name { SET { SEQ { CN, UTF8String C3 28 (a broken two-byte sequence) 41 } } }
+        byte[] name = [0x30, 0x0E, 0x31, 0x0C, 0x30, 0x0A, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0C, 0x03, 0xC3, 0x28, 0x41];
+        var reader = new DerReader(name);
+        var parsed = typeof(X509Name).GetMethod("Read", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .Invoke(null, new object[] { reader }) as X509Name;
+        Assert.Equal("\uFFFD(A", parsed!.CommonName);
+    }
+
     [Fact]
     public void PemWithBadBase64IsRefused()
     {

@@ -1,3 +1,5 @@
+using Charger.Ocpp.CertificateManagement;
+
 namespace Charger.Ocpp.DeviceModel
 {
     /// <summary>
@@ -31,6 +33,7 @@ namespace Charger.Ocpp.DeviceModel
         public const string MaintenancePasswordName = "MaintenancePassword";
 
         public Variable HeartbeatInterval;
+        public Variable CertificateEntries;
         public Variable MessageTimeout;
         public Variable RetryBackOffWaitMinimum;
         public Variable RetryBackOffRandomRange;
@@ -125,7 +128,9 @@ namespace Charger.Ocpp.DeviceModel
             Identity.HasMaxLimit = true;
             Identity.MaxLimit = 48;
             model.Add(new Variable(SecurityCtrlr, null, 0, 0, "OrganizationName", null, DataType.String).WithAttribute(A, RW, ""));
-            Int(SecurityCtrlr, null, "CertificateEntries", null, RO, 0, null, 0, 100).Persistent = false;
+            // Installed certificates now, and (maxLimit) the most the certificate store holds.
+            CertificateEntries = Int(SecurityCtrlr, null, "CertificateEntries", null, RO, 0, null, 0, CertificateStore.DefaultCapacity);
+            CertificateEntries.Persistent = false;
             MaintenancePassword = model.Add(new Variable(SecurityCtrlr, null, 0, 0, MaintenancePasswordName, null, DataType.String)
                 .WithAttribute(A, WO, null));
             MaintenancePassword.Hashed = true;
