@@ -24,7 +24,7 @@ public sealed class BundleToolTests : IDisposable
     {
         var folder = Path.Combine(_dir, "app");
         Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "Charger.Hal.pe"), Enumerable.Range(0, 900).Select(i => (byte)i).ToArray());
+        File.WriteAllBytes(Path.Combine(folder, "Lib.pe"), Enumerable.Range(0, 900).Select(i => (byte)i).ToArray());
         File.WriteAllBytes(Path.Combine(folder, "App.pe"), Enumerable.Range(0, 1300).Select(i => (byte)(i * 7)).ToArray());
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not packed");
         return folder;
@@ -48,12 +48,12 @@ public sealed class BundleToolTests : IDisposable
     public void PackTakesThePeFilesInTheGivenOrderAndInspectChecksThem()
     {
         var bundlePath = Path.Combine(_dir, "fw.cfwb");
-        var pack = Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath, "--order", "Charger.Hal.pe", "--entry", "My.App");
+        var pack = Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath, "--order", "Lib.pe", "--entry", "My.App");
         Assert.Equal(0, pack.Code);
         Assert.Contains("packed 2 files", pack.Out);
 
         var reader = BundleReader.OpenAndVerify(new ByteArrayBundleSource(File.ReadAllBytes(bundlePath)), "ESP32", 1, new AcceptAnySignature());
-        Assert.Equal("Charger.Hal.pe", reader.Manifest.File(0).Name);
+        Assert.Equal("Lib.pe", reader.Manifest.File(0).Name);
         Assert.Equal("App.pe", reader.Manifest.File(1).Name);
         Assert.Equal("My.App", reader.Manifest.EntryType);
 
@@ -162,6 +162,77 @@ public sealed class BundleToolTests : IDisposable
         Run("openssl", $"x509 -in {certPath} -pubkey -noout -out {Path.Combine(_dir, "pub.pem")}");
         var verify = Run("openssl", $"dgst -sha256 -verify {Path.Combine(_dir, "pub.pem")} -signature {Path.Combine(_dir, "sig")} {Path.Combine(_dir, "manifest")}");
         Assert.Contains("Verified OK", verify);
+    }
+
+    [Fact]
+    public void PackOrdersEachPeAfterTheBundleAssembliesItReferences()
+    {
+        var folder = Path.Combine(_dir, "refs");
+        Directory.CreateDirectory(folder);
+        // Ordinal order would be Charger.Device, Charger.Firmware, Charger.Metering: the reverse of what loads.
+        File.WriteAllBytes(Path.Combine(folder, "Charger.Device.pe"), FakePe("Charger.Device", "Charger.Firmware", "Charger.Metering", "mscorlib"));
+        File.WriteAllBytes(Path.Combine(folder, "Charger.Firmware.pe"), FakePe("Charger.Firmware", "Charger.Metering"));
+        File.WriteAllBytes(Path.Combine(folder, "Charger.Metering.pe"), FakePe("Charger.Metering", "mscorlib"));
+        var bundlePath = Path.Combine(_dir, "fw.cfwb");
+
+        Assert.Equal(0, Tool("pack", folder, "--version", "2.0.0", "--board", "ESP32", "-o", bundlePath).Code);
+
+        var manifest = BundleReader.Open(new ByteArrayBundleSource(File.ReadAllBytes(bundlePath))).Manifest;
+        Assert.Equal(new[] { "Charger.Metering.pe", "Charger.Firmware.pe", "Charger.Device.pe" }, Enumerable.Range(0, 3).Select(i => manifest.File(i).Name));
+
+        File.WriteAllBytes(Path.Combine(folder, "Charger.Metering.pe"), FakePe("Charger.Metering", "Charger.Device"));
+        var cycle = Tool("pack", folder, "--version", "2.0.0", "--board", "ESP32", "-o", bundlePath);
+        Assert.Equal(1, cycle.Code);
+        Assert.Contains("reference cycle", cycle.Err);
+    }
+
+    [Fact]
+    public void PackRefusesTheBootSetAssemblies()
+    {
+        var folder = Folder();
+        File.WriteAllBytes(Path.Combine(folder, "Charger.Ota.pe"), new byte[] { 1, 2, 3 });
+
+        var pack = Tool("pack", folder, "--version", "1.5.0", "--board", "ESP32", "-o", Path.Combine(_dir, "fw.cfwb"));
+
+        Assert.Equal(2, pack.Code);
+        Assert.Contains("Charger.Ota.pe belong(s) to the boot set", pack.Err);
+    }
+
+    /// <summary>The smallest NFMRK1 image the header reader needs: name, assembly references, string table.</summary>
+    private static byte[] FakePe(string name, params string[] references)
+    {
+        var strings = new List<byte>();
+        int Add(string text)
+        {
+            int id = strings.Count;
+            strings.AddRange(System.Text.Encoding.UTF8.GetBytes(text));
+            strings.Add(0);
+            return id;
+        }
+
+        int nameId = Add(name);
+        var refIds = references.Select(Add).ToArray();
+        const int headerBytes = 0x80;
+        int refsEnd = headerBytes + (12 * refIds.Length);
+        var pe = new byte[refsEnd + strings.Count];
+        System.Text.Encoding.ASCII.GetBytes("NFMRK1").CopyTo(pe, 0);
+        BitConverter.GetBytes((ushort)nameId).CopyTo(pe, 0x24);
+        for (int table = 0; table <= 16; table++)
+        {
+            int start = table == 0 ? headerBytes : table <= 11 ? refsEnd : pe.Length;
+            if (table < 16)
+            {
+                BitConverter.GetBytes(start).CopyTo(pe, 0x28 + (4 * table));
+            }
+        }
+
+        for (int i = 0; i < refIds.Length; i++)
+        {
+            BitConverter.GetBytes((ushort)refIds[i]).CopyTo(pe, headerBytes + (12 * i));
+        }
+
+        strings.CopyTo(pe, refsEnd);
+        return pe;
     }
 
     [Theory]

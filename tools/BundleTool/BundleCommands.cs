@@ -15,7 +15,9 @@ public static class BundleCommands
         usage:
           BundleTool pack <folder> --version V --board B -o <bundle> [--min-boot N] [--entry Type.Name] [--order a.pe,b.pe,...] [--all-files]
               packs every .pe of <folder> (every file with --all-files) into one bundle. Files load in
-              --order first, the rest in ordinal name order. --entry names the type implementing
+              --order first, the rest each after the .pe files it references (read from the .pe
+              header), else in ordinal name order. The boot set (mscorlib, Charger.Hal, Charger.Hal.Nano,
+              Charger.Crypto, Charger.Ota, Charger.Boot) is refused unless --allow-boot-set. --entry names the type implementing
               IFirmwareApplication (default Charger.Device.FirmwareApplication); --min-boot defaults to 1.
           BundleTool sign <bundle> --key key.pem --cert cert.pem [-o <signed bundle>]
               signs the manifest with the RSA (PKCS#1 v1.5, SHA-256) or ECDSA (SHA-256, DER) private key;
@@ -25,6 +27,12 @@ public static class BundleCommands
               prints the header, manifest and signature block and checks every file's size and SHA-256
               (and the board and boot version when given).
         """;
+
+    /// <summary>Deployed with the boot assembly (README, "How to ship a firmware update"), never in a bundle.</summary>
+    public static readonly string[] BootSetFiles =
+    {
+        "mscorlib.pe", "Charger.Hal.pe", "Charger.Hal.Nano.pe", "Charger.Crypto.pe", "Charger.Ota.pe", "Charger.Boot.pe",
+    };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -56,7 +64,7 @@ public static class BundleCommands
             error.WriteLine("BundleTool: bundle refused: " + e.Message);
             return 1;
         }
-        catch (Exception e) when (e is IOException or CryptographicException or ArgumentException or UnauthorizedAccessException or FormatException or OverflowException)
+        catch (Exception e) when (e is IOException or InvalidDataException or CryptographicException or ArgumentException or UnauthorizedAccessException or FormatException or OverflowException)
         {
             error.WriteLine("BundleTool: " + e.Message);
             return 1;
@@ -79,11 +87,18 @@ public static class BundleCommands
             throw new UsageException("--version must be 1 to 32 printable characters without spaces");
         }
 
-        var files = Directory.GetFiles(folder)
+        var contents = Directory.GetFiles(folder)
             .Where(f => options.Has("--all-files") || f.EndsWith(".pe", StringComparison.OrdinalIgnoreCase))
-            .Select(Path.GetFileName)
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .ToList();
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+        var bootSet = contents.Keys.Where(n => BootSetFiles.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (bootSet.Count > 0 && !options.Has("--allow-boot-set"))
+        {
+            throw new UsageException(string.Join(", ", bootSet) + " belong(s) to the boot set, deployed once with the boot assembly: "
+                + "a bundle that loads them again would hold a second copy of the contract types (--allow-boot-set to force)");
+        }
+
+        // Each .pe after the bundle files it references: Assembly.Load resolves references against what is loaded.
+        var files = PeImage.LoadOrder(contents);
         var order = (options.Optional("--order") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
         foreach (var name in order.Reverse())
         {
@@ -108,7 +123,7 @@ public static class BundleCommands
             MinBootVersion = int.Parse(options.Optional("--min-boot") ?? "1"),
             EntryType = options.Optional("--entry") ?? "Charger.Device.FirmwareApplication",
         };
-        var bundle = BundleWriter.Build(manifest, files.ToArray(), files.Select(f => File.ReadAllBytes(Path.Combine(folder, f))).ToArray());
+        var bundle = BundleWriter.Build(manifest, files.ToArray(), files.Select(f => contents[f]).ToArray());
 
         // Read back with the device reader: a bundle the station would refuse is never written.
         BundleReader.Open(new ByteArrayBundleSource(bundle)).VerifyFiles();
@@ -254,7 +269,7 @@ public static class BundleCommands
             var options = new Options();
             for (int i = 0; i < args.Length; i++)
             {
-                if (args[i] == "--all-files")
+                if (args[i] is "--all-files" or "--allow-boot-set")
                 {
                     options._named[args[i]] = "true";
                 }

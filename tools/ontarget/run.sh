@@ -112,5 +112,12 @@ if [ -f tests/Charger.Differential/Charger.Differential.nfproj ]; then
   if [ "$rc" -eq 0 ]; then pass; else fail "differential session"; fi
 fi
 
+# 4. The A/B boot proof (issue 14): a bundle of real .pe files installed into a slot, checked,
+#    loaded with Assembly.Load and started through the contract; a throwing image rolled back.
+if [ -f tools/ontarget/ota-proof.sh ]; then
+  echo "== on-target: OTA boot proof (Assembly.Load from a slot, nanoclr32)"
+  if bash tools/ontarget/ota-proof.sh "$tc" "$out/ota" "$logs"; then pass; else fail "ota boot proof"; fi
+fi
+
 echo "on-target: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
