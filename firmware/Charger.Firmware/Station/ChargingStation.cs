@@ -92,6 +92,10 @@ namespace Charger.Firmware.Station
                 _ocpp = new OcppStation(settings.Ocpp, _trace, hardware.Storage, hardware.Random, _log, _bridge, _bridge,
                     settings.Transactions == null ? new TransactionOptions() : settings.Transactions, settings.BootReason, settings.Rpc == null ? new RpcLimits() : settings.Rpc);
                 _bridge.Attach(_ocpp);
+                if (hardware.HttpTransfer != null)
+                {
+                    _ocpp.AttachLogUpload(hardware.HttpTransfer, new DiagnosticsLogSource(_log, _ocpp.Clock));
+                }
                 _serviceStop.Readiness = _bridge;
                 _controller.AddEventSink(_bridge);
                 _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp, _bridge), OcppDuty.PeriodMs, 0);

@@ -37,5 +37,8 @@ namespace Charger.Firmware.Station
         public IWatchdog Watchdog { get; set; }
 
         public IRebootController Reboot { get; set; }
+
+        /// <summary>HTTP(S) uploads and downloads (GetLog, firmware); null: GetLog is Rejected.</summary>
+        public IHttpTransfer HttpTransfer { get; set; }
     }
 }

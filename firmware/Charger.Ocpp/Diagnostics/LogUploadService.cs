@@ -158,6 +158,10 @@ namespace Charger.Ocpp.Diagnostics
             {
                 refusal = "InvalidURL";
             }
+            else if ((logType == SecurityLog ? _security : _diagnostics) == null)
+            {
+                refusal = "LogNotAvailable";
+            }
 
             JsonWriter w = call.Response;
             w.BeginObject();

@@ -64,6 +64,12 @@ namespace Charger.Sim.Models.Csms
 
         public CsmsOptions Options { get; }
 
+        /// <summary>The CSMS's own HTTP server in virtual time: GetLog uploads land here (N01).</summary>
+        public Charger.Hal.Sim.Network.SimHttpServer HttpServer { get; } = new Charger.Hal.Sim.Network.SimHttpServer();
+
+        /// <summary>The URL of <see cref="HttpServer"/> a GetLog names.</summary>
+        public const string LogUploadUrl = "http://csms.sim/logs";
+
         public CsmsClock Clock { get; }
 
         public TokenRegistry Tokens { get; }

@@ -195,6 +195,28 @@ namespace Charger.Sim.Models.Csms
             return new CsmsRequest("GetTransactionStatus", payload);
         }
 
+        /// <summary>GetLog (N01); retries and retryInterval left out when negative.</summary>
+        public static CsmsRequest GetLog(string logType, int requestId, string remoteLocation, int retries = -1, int retryInterval = -1)
+        {
+            var payload = new JsonObject
+            {
+                ["log"] = new JsonObject { ["remoteLocation"] = Text(remoteLocation, 512, nameof(remoteLocation)) },
+                ["logType"] = logType,
+                ["requestId"] = requestId,
+            };
+            if (retries >= 0)
+            {
+                payload["retries"] = retries;
+            }
+
+            if (retryInterval >= 0)
+            {
+                payload["retryInterval"] = retryInterval;
+            }
+
+            return new CsmsRequest("GetLog", payload);
+        }
+
         private static JsonObject IdToken(string idToken, string type)
         {
             return new JsonObject

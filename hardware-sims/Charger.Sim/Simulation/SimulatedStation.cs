@@ -430,6 +430,10 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
             Random = _random,
             Watchdog = _watchdog,
             Reboot = _reboot,
+            // Uploads go to the built-in CSMS's HTTP server in virtual time; against a real CSMS, over the network.
+            HttpTransfer = _realSocket != null
+                ? new Charger.Sim.Models.Network.DesktopHttpTransfer(4096)
+                : new Charger.Hal.Sim.Network.SimHttpTransfer(_csms.HttpServer, 4096),
         };
         _station = new ChargingStation(hardware, Settings);
         _station.Controller.AddEventSink(this);

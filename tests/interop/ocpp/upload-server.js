@@ -1,0 +1,40 @@
+'use strict';
+// HTTP server that receives GetLog uploads for the interop suite (issue 16). Listens on 127.0.0.1,
+// port from argv (0: any free one), and reports on stdout as JSON lines:
+//   {"event":"listening","port":N}
+//   {"event":"upload","method":"POST","url":"/x","contentType":"...","status":201,"body":"<base64 of every byte received>"}
+// stdin commands (JSON lines): {"cmd":"status","code":500}  -> answer every later request with that status.
+const http = require('http');
+const readline = require('readline');
+
+let status = 201;
+
+function emit(obj) {
+    process.stdout.write(JSON.stringify(obj) + '\n');
+}
+
+const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        emit({ event: 'upload', method: req.method, url: req.url, contentType: req.headers['content-type'] || null,
+            contentLength: req.headers['content-length'] || null, status, body: body.toString('base64') });
+        res.writeHead(status, { 'Content-Type': 'text/plain' });
+        res.end(status < 300 ? 'stored\n' : 'refused\n');
+    });
+});
+
+server.listen(Number(process.argv[2] || 0), '127.0.0.1', () => emit({ event: 'listening', port: server.address().port }));
+
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+    let cmd;
+    try { cmd = JSON.parse(line); } catch (e) { return; }
+    if (cmd.cmd === 'status') {
+        status = cmd.code;
+        emit({ event: 'status', code: status });
+    }
+}).on('close', () => {
+    server.close();
+    process.exit(0);
+});
