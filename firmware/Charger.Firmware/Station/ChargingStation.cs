@@ -33,6 +33,7 @@ namespace Charger.Firmware.Station
         private readonly OcppBridge _bridge;
         private readonly TracingWebSocket _trace;
         private readonly ServiceStop _serviceStop;
+        private readonly Update.FirmwareTrialDuty _trial;
 
         public ChargingStation(StationHardware hardware, StationSettings settings)
         {
@@ -96,6 +97,15 @@ namespace Charger.Firmware.Station
                 {
                     _ocpp.AttachLogUpload(hardware.HttpTransfer, new DiagnosticsLogSource(_log, _ocpp.Clock));
                 }
+                if (hardware.HttpTransfer != null && hardware.Boot != null)
+                {
+                    // Secure firmware update (L01) into the free slot, and the self-test of an image on trial.
+                    _ocpp.AttachFirmwareUpdate(hardware.HttpTransfer, new Update.OtaInstallTarget(hardware.Boot, _serviceStop, hardware.Clock));
+                    _trial = new Update.FirmwareTrialDuty(hardware.Boot,
+                        settings.SelfTest == null ? Charger.Ota.SelfTestPolicy.ProductDefault() : settings.SelfTest, _controller, _ocpp, _serviceStop, _log);
+                    _runtime.Scheduler.Register("ota", _trial, Update.FirmwareTrialDuty.PeriodMs, 0);
+                }
+
                 _serviceStop.Readiness = _bridge;
                 _controller.AddEventSink(_bridge);
                 _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp, _bridge), OcppDuty.PeriodMs, 0);
@@ -133,6 +143,12 @@ namespace Charger.Firmware.Station
                 + (_meter == null ? ", no meter" : ", meter " + settings.MeterProfile.GetType().Name)
                 + (_console == null ? "" : ", console on")
                 + (_ocpp == null ? ", no OCPP" : ", OCPP to " + settings.Ocpp.CsmsUrl + " as " + settings.Ocpp.StationId));
+        }
+
+        /// <summary>The self-test of the running image; null without slots (no boot context) or OCPP.</summary>
+        public Update.FirmwareTrialDuty FirmwareTrial
+        {
+            get { return _trial; }
         }
 
         /// <summary>Service stops and the reboots that wait for them (issue 12 item 2).</summary>

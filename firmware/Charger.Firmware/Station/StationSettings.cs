@@ -52,6 +52,9 @@ namespace Charger.Firmware.Station
         /// <summary>Why the board started (the board reads its reset cause); reported in BootNotification.</summary>
         public BootReason BootReason { get; set; } = BootReason.PowerUp;
 
+        /// <summary>When an image on trial counts as good (issue 14); null: <see cref="Charger.Ota.SelfTestPolicy.ProductDefault"/>.</summary>
+        public Charger.Ota.SelfTestPolicy SelfTest { get; set; }
+
         /// <summary>
         /// Lines the log ring keeps (console <c>log</c>, OCPP log upload). Memory: 20 bytes a line,
         /// fixed at boot (<see cref="Charger.Firmware.Diagnostics.LogRing.MemoryBytes"/>).
