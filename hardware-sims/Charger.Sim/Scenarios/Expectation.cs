@@ -41,6 +41,9 @@ public enum ExpectSubject
     Transaction,
     CsmsReceived,
     Connection,
+    Firmware,
+    Slot,
+    FirmwareStatus,
 }
 
 public enum CompareOp

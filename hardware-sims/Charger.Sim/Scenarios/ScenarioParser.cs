@@ -21,6 +21,7 @@ public static partial class ScenarioParser
     {
         "remote-start", "remote-stop", "reset", "set", "get", "local-list", "clear-cache",
         "availability", "trigger", "unlock", "boot", "accept", "block",
+        "update-firmware", "install-root",
     };
 
     public static Scenario ParseFile(string path) =>
@@ -209,6 +210,7 @@ public static partial class ScenarioParser
             "trigger" => $"csms trigger {string.Join("|", TriggerableMessages)}",
             "remote-start" => "csms remote-start <idToken>",
             "local-list" => "csms local-list full|diff <version> [idToken ...]",
+            "update-firmware" => $"csms update-firmware {string.Join("|", Charger.Sim.Firmware.SimFirmwareUpdates.Kinds)} [<version>] [install-in <duration>]",
             _ => $"csms {command}",
         };
 
@@ -222,6 +224,7 @@ public static partial class ScenarioParser
             "availability" => rest.Length == 1 && rest[0] is "operative" or "inoperative",
             "trigger" => rest.Length == 1 && TriggerableMessages.Contains(rest[0]),
             "local-list" => rest.Length >= 2 && rest[0] is "full" or "diff" && int.TryParse(rest[1], out int v) && v > 0,
+            "update-firmware" => IsFirmwareUpdate(line, rest),
             _ => rest.Length == 0,
         };
 
@@ -229,6 +232,38 @@ public static partial class ScenarioParser
         {
             throw new ScenarioException(line, $"expected '{usage}', got 'csms {string.Join(' ', args)}'");
         }
+    }
+
+    private static bool IsFirmwareUpdate(int line, string[] rest)
+    {
+        if (rest.Length == 0 || !Charger.Sim.Firmware.SimFirmwareUpdates.Kinds.Contains(rest[0]))
+        {
+            return false;
+        }
+
+        int i = 1;
+        if (i < rest.Length && rest[i] != "install-in")
+        {
+            if (!Charger.Ota.Slots.SlotState.IsStorableVersion(rest[i]))
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        if (i < rest.Length)
+        {
+            if (rest[i] != "install-in" || i + 2 != rest.Length)
+            {
+                return false;
+            }
+
+            ParseDuration(line, rest[i + 1], "a duration after install-in");
+            return true;
+        }
+
+        return true;
     }
 
     private static bool IsComponentVariable(string text)
@@ -306,6 +341,23 @@ public static partial class ScenarioParser
             case "transaction":
                 OneOf(line, "expect transaction", rest, "started", "ended", "none");
                 return new Expectation(ExpectSubject.Transaction, null, CompareOp.Equal, 0, rest[0], withinMs);
+            case "firmware":
+                if (rest.Length != 1)
+                {
+                    throw new ScenarioException(line, "expect firmware <version>, e.g. 'expect firmware 0.2.0'");
+                }
+
+                return new Expectation(ExpectSubject.Firmware, null, CompareOp.Equal, 0, rest[0], withinMs);
+            case "slot":
+                OneOf(line, "expect slot", rest, "A", "B");
+                return new Expectation(ExpectSubject.Slot, null, CompareOp.Equal, 0, rest[0], withinMs);
+            case "firmware-status":
+                if (rest.Length != 1)
+                {
+                    throw new ScenarioException(line, "expect firmware-status <FirmwareStatus>, e.g. 'expect firmware-status Installed'");
+                }
+
+                return new Expectation(ExpectSubject.FirmwareStatus, null, CompareOp.Equal, 0, rest[0], withinMs);
             case "connection":
                 OneOf(line, "expect connection", rest, "online", "offline");
                 return new Expectation(ExpectSubject.Connection, null, CompareOp.Equal, 0, rest[0], withinMs);

@@ -1,3 +1,5 @@
+using Charger.Ota.Boot;
+using Charger.Sim.Firmware;
 using Charger.Firmware.Charging;
 using Charger.Firmware.Control;
 using Charger.Firmware.Diagnostics;
@@ -79,6 +81,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private FrameLoggingWebSocket _realSocket;
 
     private ChargingStation _station;
+    private IBootContext _boot;
     private bool _powered;
     private long _powerBackAtMs = -1;
     private long _lastWorldMs;
@@ -393,6 +396,10 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private void PowerOn(long t)
     {
         _store.RestorePower();
+
+        // The boot assembly's work, as on the board: pick and check the slot, trial bookkeeping, rollback.
+        _boot = SimFirmware.Boot(_store, new EventLogWriter(_events, () => _clock.NowMs));
+        Settings.Ocpp.FirmwareVersion = _boot.FirmwareVersion;
         Charger.Hal.IWebSocketClient socket;
         if (UsesRealSocket)
         {
@@ -430,6 +437,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
             Random = _random,
             Watchdog = _watchdog,
             Reboot = _reboot,
+            Boot = _boot,
             // Uploads go to the built-in CSMS's HTTP server in virtual time; against a real CSMS, over the network.
             HttpTransfer = _realSocket != null
                 ? new Charger.Sim.Models.Network.DesktopHttpTransfer(4096)
@@ -740,6 +748,18 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 bool online = UsesRealSocket ? _station?.Ocpp?.Connection.IsConnected == true : _link.Connected;
                 actual = online ? "online" : "offline";
                 return (e.Word == "online") == online;
+            case ExpectSubject.Firmware:
+                string version = _boot?.FirmwareVersion ?? "?";
+                actual = "firmware " + version + (_boot != null && _boot.IsTrial ? " (on trial)" : "");
+                return _station != null && version == e.Word;
+            case ExpectSubject.Slot:
+                string slot = _boot?.SlotName ?? "?";
+                actual = "slot " + slot;
+                return _station != null && slot == e.Word;
+            case ExpectSubject.FirmwareStatus:
+                string status = _options.CsmsUrl != null ? _station?.Ocpp?.FirmwareUpdates.LastStatus : _csms.Station(_options.StationId)?.LastFirmwareStatus;
+                actual = "firmware status " + (status ?? "none");
+                return status == e.Word;
             case ExpectSubject.CsmsReceived:
                 int count = CountReceived(e.Name);
                 actual = $"CSMS received {count} {e.Name}";
@@ -843,6 +863,13 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
             case "clear-cache":
                 request = CsmsRequests.ClearCache();
                 break;
+            case "install-root":
+                request = CsmsRequests.InstallCertificate("ManufacturerRootCertificate", SimFirmwarePki.ManufacturerRootPem);
+                _rootSent = true;
+                break;
+            case "update-firmware":
+                request = PrepareFirmwareUpdate(step, a);
+                break;
             default:
                 request = CsmsRequests.UnlockConnector(1, 1);
                 break;
@@ -858,4 +885,58 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     }
 
     private int _nextRemoteStartId = 1;
+
+    /// <summary>What the boot assembly started: slot, version, trial (null while the power is off).</summary>
+    public IBootContext Boot => _boot;
+
+    /// <summary>The boot's log lines go to the timeline like the firmware's own.</summary>
+    private sealed class EventLogWriter : Charger.Hal.ILog
+    {
+        private readonly EventLog _events;
+        private readonly Func<long> _now;
+
+        public EventLogWriter(EventLog events, Func<long> now)
+        {
+            _events = events;
+            _now = now;
+        }
+
+        public void Write(Charger.Hal.LogLevel level, string component, string message) =>
+            _events.Add(_now(), SimEventKinds.Log, $"{LogFormat.LevelName(level).Trim()} {component}: {message}",
+                ("level", level.ToString()), ("component", component));
+    }
+    private int _nextFirmwareRequestId = 1;
+    private bool _rootSent;
+
+    /// <summary>
+    /// <c>csms update-firmware &lt;kind&gt; [&lt;version&gt;] [install-in &lt;duration&gt;]</c>: the built-in CSMS
+    /// installs its ManufacturerRootCertificate first (once), publishes the bundle of that kind on
+    /// its HTTP server and sends UpdateFirmware.
+    /// </summary>
+    private CsmsRequest PrepareFirmwareUpdate(ScenarioStep step, string[] a)
+    {
+        if (_options.CsmsUrl != null)
+        {
+            throw new ScenarioException(step.LineNumber, "csms update-firmware needs the built-in CSMS");
+        }
+
+        if (!_rootSent)
+        {
+            _rootSent = true;
+            var install = CsmsRequests.InstallCertificate("ManufacturerRootCertificate", SimFirmwarePki.ManufacturerRootPem);
+            _csms.Send(_options.StationId, install, call => _events.Add(NowMs, "csms", $"{install.Action}: {call}", ("action", install.Action)));
+        }
+
+        string version = a.Length > 2 && a[2] != "install-in" ? a[2] : "0." + (_nextFirmwareRequestId + 1) + ".0";
+        int installAt = Array.IndexOf(a, "install-in");
+        TimeSpan? installIn = installAt > 0 ? TimeSpan.FromMilliseconds(ScenarioParser.ParseDuration(step.LineNumber, a[installAt + 1], "a duration")) : null;
+        return SimFirmwareUpdates.Prepare(a[1], version, _nextFirmwareRequestId++, EpochUtc.AddMilliseconds(NowMs),
+            (file, bytes) =>
+            {
+                string url = SimFirmwareUpdates.BaseUrl + file;
+                _csms.HttpServer.Publish(url, bytes);
+                return url;
+            },
+            bytes => _csms.HttpServer.InterruptNextDownloadAfter(bytes), installIn);
+    }
 }
