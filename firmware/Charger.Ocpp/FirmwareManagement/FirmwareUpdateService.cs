@@ -205,7 +205,8 @@ namespace Charger.Ocpp.FirmwareManagement
                     // L01.FR.02 (certificate invalid) and the event it raises.
                     status = "InvalidCertificate";
                     reasonCode = "InvalidCertificate";
-                    _securityEvents.Raise(SecurityEventTypes.InvalidFirmwareSigningCertificate, "UpdateFirmware " + requestId + ": " + why, call.NowMs);
+                    // The appendix does not list it as critical, but L01.FR.02 says it is sent.
+                    _securityEvents.Raise(SecurityEventTypes.InvalidFirmwareSigningCertificate, true, "UpdateFirmware " + requestId + ": " + why, call.NowMs);
                 }
                 else
                 {
@@ -293,6 +294,13 @@ namespace Charger.Ocpp.FirmwareManagement
         {
             if (_record == null)
             {
+                return;
+            }
+
+            if (!_clock.IsSynchronized && _record.Phase != PhaseDownloading && _record.Phase != PhaseWaitingToRetry
+                && _record.Phase != PhaseAwaitingConfirmation)
+            {
+                // Dates and certificate validity need the real time: after a boot, wait for the CSMS (or the RTC) to set the clock.
                 return;
             }
 
@@ -640,7 +648,8 @@ namespace Charger.Ocpp.FirmwareManagement
             if (check.Outcome == FirmwareCheck.SignatureRejected)
             {
                 // L01.FR.03: InvalidSignature and its security event.
-                _securityEvents.Raise(SecurityEventTypes.InvalidFirmwareSignature, "request " + _record.RequestId + ": " + check.Reason, nowMs);
+                // Sent, whatever the appendix says of its criticality: L01.FR.03.
+                _securityEvents.Raise(SecurityEventTypes.InvalidFirmwareSignature, true, "request " + _record.RequestId + ": " + check.Reason, nowMs);
                 Final(FirmwareStatus.InvalidSignature, check.Reason);
             }
             else if (check.Outcome == FirmwareCheck.ImageRejected)

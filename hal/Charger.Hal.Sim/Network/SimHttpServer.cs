@@ -15,6 +15,7 @@ namespace Charger.Hal.Sim.Network
         private int _failureStatus;
         private int _requests;
         private int _interruptAfterBytes = -1;
+        private readonly ArrayList _downloadStarts = new ArrayList();
 
         /// <summary>When true, every connection is refused (no HTTP status at all).</summary>
         public bool RefuseConnections { get; set; }
@@ -57,6 +58,23 @@ namespace Charger.Hal.Sim.Network
             int bytes = _interruptAfterBytes;
             _interruptAfterBytes = -1;
             return bytes;
+        }
+
+        /// <summary>Downloads asked for, refused ones included.</summary>
+        public int DownloadCount
+        {
+            get { return _downloadStarts.Count; }
+        }
+
+        /// <summary>The byte a download asked to start at (0: the whole resource; above 0: a Range request).</summary>
+        public long DownloadStartAt(int index)
+        {
+            return (long)_downloadStarts[index];
+        }
+
+        internal void RecordDownload(long fromByte)
+        {
+            _downloadStarts.Add(fromByte);
         }
 
         /// <summary>A resource served by GET.</summary>

@@ -125,6 +125,7 @@ namespace Charger.Hal.Sim.Network
 
             Begin();
             _uploading = false;
+            _server.RecordDownload(fromByte);
             int status = _server.Admit();
             byte[] resource = _server.Resource(url);
             if (status == 0)
