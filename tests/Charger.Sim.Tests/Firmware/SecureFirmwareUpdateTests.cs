@@ -365,4 +365,25 @@ public class SecureFirmwareUpdateTests
         Run(sim, 150_000);
         Assert.Equal("Installed/20", Statuses(sim).Last());
     }
+
+    [Theory]
+    [InlineData("csms update-firmware sideways")]
+    [InlineData("csms update-firmware good 0.2.0 install-in")]
+    [InlineData("csms update-firmware good has space")]
+    [InlineData("csms update-firmware good 0.2.0 install-in soon")]
+    public void AMalformedUpdateFirmwareStepIsRefusedBeforeTheRunNamingItsLine(string step)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse("t", "0s wait\n+1s " + step));
+        Assert.Contains("line 2", e.Message);
+    }
+
+    [Theory]
+    [InlineData("expect firmware")]
+    [InlineData("expect slot C")]
+    [InlineData("expect firmware-status")]
+    public void AMalformedFirmwareExpectationIsRefusedBeforeTheRun(string step)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse("t", "0s " + step));
+        Assert.Contains("line 1", e.Message);
+    }
 }
