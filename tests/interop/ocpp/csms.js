@@ -108,7 +108,7 @@ server.on('client', (client) => {
     });
     client.handle(({ method, params }) => {
         emit({ event: 'call', identity, method, params });
-        if (['StatusNotification', 'NotifyReport', 'MeterValues', 'NotifyEvent', 'SecurityEventNotification', 'LogStatusNotification'].includes(method)) {
+        if (['StatusNotification', 'NotifyReport', 'MeterValues', 'NotifyEvent', 'SecurityEventNotification', 'LogStatusNotification', 'FirmwareStatusNotification'].includes(method)) {
             return {};
         }
         if (method === 'Authorize') {
