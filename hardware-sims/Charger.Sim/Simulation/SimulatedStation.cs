@@ -653,6 +653,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     {
         _realSocket?.Dispose();
         _server?.Dispose();
+        _bundleServer?.Dispose();
     }
 
     /// <summary>A script line that sets a password is echoed with the value masked.</summary>
@@ -907,6 +908,10 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     }
     private int _nextFirmwareRequestId = 1;
     private bool _rootSent;
+    private BundleHttpServer _bundleServer;
+
+    /// <summary>The real-time firmware server (null until a real-time update was sent).</summary>
+    public BundleHttpServer BundleServer => _bundleServer;
 
     /// <summary>
     /// <c>csms update-firmware &lt;kind&gt; [&lt;version&gt;] [install-in &lt;duration&gt;]</c>: the built-in CSMS
@@ -930,6 +935,14 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         string version = a.Length > 2 && a[2] != "install-in" ? a[2] : "0." + (_nextFirmwareRequestId + 1) + ".0";
         int installAt = Array.IndexOf(a, "install-in");
         TimeSpan? installIn = installAt > 0 ? TimeSpan.FromMilliseconds(ScenarioParser.ParseDuration(step.LineNumber, a[installAt + 1], "a duration")) : null;
+        if (UsesRealSocket)
+        {
+            // Real time: the station's desktop HTTP transfer fetches from a real HTTP server.
+            _bundleServer ??= new BundleHttpServer();
+            return SimFirmwareUpdates.Prepare(a[1], version, _nextFirmwareRequestId++, EpochUtc.AddMilliseconds(NowMs), _bundleServer.Publish,
+                _bundleServer.InterruptNextDownloadAfter, installIn);
+        }
+
         return SimFirmwareUpdates.Prepare(a[1], version, _nextFirmwareRequestId++, EpochUtc.AddMilliseconds(NowMs),
             (file, bytes) =>
             {
