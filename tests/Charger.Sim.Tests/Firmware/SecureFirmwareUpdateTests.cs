@@ -366,6 +366,24 @@ public class SecureFirmwareUpdateTests
         Assert.Equal("Installed/20", Statuses(sim).Last());
     }
 
+    [Fact]
+    public void AnUpdateFirmwareWithoutItsFirmwareIsACallErrorAndANonHttpLocationIsRejected()
+    {
+        var sim = Booted();
+        InstallRoot(sim);
+        var call = Send(sim, new CsmsRequest("UpdateFirmware", new JsonObject { ["requestId"] = 1 }));
+        Assert.Contains(call.ErrorCode, new[] { "OccurrenceConstraintViolation", "FormatViolation" });
+
+        var ftp = Update(sim, "good", "0.2.0", 2);
+        ftp.Payload["firmware"]!["location"] = "ftp://csms.sim/firmware/charger.cfwb";
+        call = Send(sim, ftp);
+        Assert.Equal("Rejected", Status(call));
+        Assert.Equal("InvalidURL", call.Result!["statusInfo"]!["reasonCode"]!.GetValue<string>());
+        Run(sim, 10_000);
+        Assert.Equal(0, sim.Csms.HttpServer.DownloadCount);
+        AssertOldImageRuns(sim);
+    }
+
     [Theory]
     [InlineData("csms update-firmware sideways")]
     [InlineData("csms update-firmware good 0.2.0 install-in")]
