@@ -3,6 +3,7 @@ namespace Charger.Crypto
     /// <summary>Names of <see cref="ChainStatus"/> values (enum ToString gives the number on nanoFramework).</summary>
     public static class ChainStatusText
     {
+        /// <summary>The name of <paramref name="status"/>; "?" and the number for a value outside the enum.</summary>
         public static string Of(ChainStatus status)
         {
             switch (status)
@@ -16,7 +17,7 @@ namespace Charger.Crypto
                 case ChainStatus.IssuerNotCa: return "IssuerNotCa";
                 case ChainStatus.PathTooLong: return "PathTooLong";
                 case ChainStatus.UnsupportedCriticalExtension: return "UnsupportedCriticalExtension";
-                default: return "Unknown";
+                default: return "?" + (int)status;
             }
         }
     }

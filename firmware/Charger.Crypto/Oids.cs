@@ -1,6 +1,6 @@
 namespace Charger.Crypto
 {
-    /// <summary>Object identifiers this library recognises, as their DER content octets.</summary>
+    /// <summary>Object identifiers this library recognises, as their DER content octets (public so callers can name a key purpose).</summary>
     public static class Oids
     {
         // PKCS #1 (RFC 8017 appendix C)
@@ -29,6 +29,13 @@ namespace Charger.Crypto
         public static readonly byte[] Organization = BigNat.FromHex("55040a");
         public static readonly byte[] BasicConstraints = BigNat.FromHex("551d13");
         public static readonly byte[] KeyUsage = BigNat.FromHex("551d0f");
+        public static readonly byte[] SubjectAltName = BigNat.FromHex("551d11");
+        public static readonly byte[] ExtendedKeyUsage = BigNat.FromHex("551d25");
+
+        // RFC 5280 4.2.1.12 key purposes
+        public static readonly byte[] ServerAuth = BigNat.FromHex("2b06010505070301");
+        public static readonly byte[] ClientAuth = BigNat.FromHex("2b06010505070302");
+        public static readonly byte[] CodeSigning = BigNat.FromHex("2b06010505070303");
 
         public static bool Equal(byte[] a, byte[] b)
         {

@@ -9,11 +9,14 @@ namespace Charger.Crypto
     public sealed class X509Certificate
     {
         private byte[] _signatureAlgorithmDer;
+        private byte[][] _purposes = new byte[0][];
 
         private X509Certificate(byte[] der)
         {
             Der = der;
             PathLengthConstraint = -1;
+            DnsNames = new string[0];
+            IpAddresses = new byte[0][];
         }
 
         /// <summary>The whole certificate as given.</summary>
@@ -64,6 +67,37 @@ namespace Charger.Crypto
 
         /// <summary><see cref="KeyUsageBits"/> set in keyUsage (0 when absent).</summary>
         public int KeyUsage { get; private set; }
+
+        /// <summary>extendedKeyUsage present.</summary>
+        public bool HasExtendedKeyUsage { get; private set; }
+
+        /// <summary>subjectAltName dNSName entries (empty when none); for a TLS server name check.</summary>
+        public string[] DnsNames { get; private set; }
+
+        /// <summary>subjectAltName iPAddress entries as their 4 or 16 bytes (empty when none).</summary>
+        public byte[][] IpAddresses { get; private set; }
+
+        /// <summary>
+        /// True when the certificate may be used for the purpose (an OID of <see cref="Oids"/>, e.g.
+        /// <see cref="Oids.CodeSigning"/>): no extendedKeyUsage means any purpose (RFC 5280 4.2.1.12).
+        /// </summary>
+        public bool AllowsPurpose(byte[] purposeOid)
+        {
+            if (!HasExtendedKeyUsage)
+            {
+                return true;
+            }
+
+            for (int i = 0; i < _purposes.Length; i++)
+            {
+                if (Oids.Equal(_purposes[i], purposeOid))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>A critical extension this reader does not understand (RFC 5280 4.2: such a certificate must be refused).</summary>
         public bool HasUnknownCriticalExtension { get; private set; }
@@ -315,6 +349,8 @@ namespace Charger.Crypto
         {
             bool seenBasic = false;
             bool seenUsage = false;
+            bool seenEku = false;
+            bool seenSan = false;
             while (extensions.HasMore)
             {
                 DerReader ext = extensions.ReadSequence();
@@ -351,6 +387,26 @@ namespace Charger.Crypto
                     seenUsage = true;
                     ReadKeyUsage(value);
                 }
+                else if (Oids.Equal(oid, Oids.ExtendedKeyUsage))
+                {
+                    if (seenEku)
+                    {
+                        throw new CryptoFormatException("X.509 extendedKeyUsage twice");
+                    }
+
+                    seenEku = true;
+                    ReadExtendedKeyUsage(value);
+                }
+                else if (Oids.Equal(oid, Oids.SubjectAltName))
+                {
+                    if (seenSan)
+                    {
+                        throw new CryptoFormatException("X.509 subjectAltName twice");
+                    }
+
+                    seenSan = true;
+                    ReadSubjectAltName(value);
+                }
                 else if (critical)
                 {
                     HasUnknownCriticalExtension = true;
@@ -375,6 +431,96 @@ namespace Charger.Crypto
             }
 
             bc.ExpectEnd();
+        }
+
+        private void ReadExtendedKeyUsage(byte[] value)
+        {
+            DerReader outer = new DerReader(value);
+            DerReader seq = outer.ReadSequence();
+            outer.ExpectEnd();
+            int count = 0;
+            DerReader counter = new DerReader(value);
+            DerReader countSeq = counter.ReadSequence();
+            while (countSeq.HasMore)
+            {
+                countSeq.Read(DerReader.TagOid, out int _, out int _);
+                count++;
+            }
+
+            if (count == 0)
+            {
+                throw new CryptoFormatException("X.509 extendedKeyUsage is empty");
+            }
+
+            byte[][] purposes = new byte[count][];
+            for (int i = 0; i < count; i++)
+            {
+                purposes[i] = seq.ReadContents(DerReader.TagOid);
+            }
+
+            _purposes = purposes;
+            HasExtendedKeyUsage = true;
+        }
+
+        // GeneralNames (RFC 5280 4.2.1.6): dNSName [2] IA5String and iPAddress [7] are kept, the other
+        // forms are stepped over.
+        private void ReadSubjectAltName(byte[] value)
+        {
+            DerReader outer = new DerReader(value);
+            DerReader names = outer.ReadSequence();
+            outer.ExpectEnd();
+            int dns = 0;
+            int ips = 0;
+            DerReader counter = new DerReader(value).ReadSequence();
+            while (counter.HasMore)
+            {
+                int tag = counter.ReadElement(out int _, out int _);
+                if (tag == 0x82)
+                {
+                    dns++;
+                }
+                else if (tag == 0x87)
+                {
+                    ips++;
+                }
+            }
+
+            string[] dnsNames = new string[dns];
+            byte[][] addresses = new byte[ips][];
+            dns = 0;
+            ips = 0;
+            while (names.HasMore)
+            {
+                int tag = names.ReadElement(out int offset, out int length);
+                if (tag == 0x82)
+                {
+                    char[] c = new char[length];
+                    for (int i = 0; i < length; i++)
+                    {
+                        byte b = names.Data[offset + i];
+                        if (b < 0x20 || b > 0x7E)
+                        {
+                            throw new CryptoFormatException("X.509 dNSName is not printable ASCII");
+                        }
+
+                        c[i] = (char)b;
+                    }
+
+                    dnsNames[dns++] = new string(c);
+                }
+                else if (tag == 0x87)
+                {
+                    if (length != 4 && length != 16)
+                    {
+                        throw new CryptoFormatException("X.509 iPAddress must be 4 or 16 bytes");
+                    }
+
+                    addresses[ips++] = DerReader.Copy(names.Data, offset, length);
+                }
+            }
+
+            DnsNames = dnsNames;
+            IpAddresses = addresses;
         }
 
         private void ReadKeyUsage(byte[] value)

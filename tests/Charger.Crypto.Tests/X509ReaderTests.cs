@@ -169,6 +169,33 @@ public class X509ReaderTests : IDisposable
     }
 
     [Fact]
+    public void SubjectAltNamesAndKeyPurposesAreReadAndACriticalExtendedKeyUsageIsUnderstood()
+    {
+        _ca.Key("root", "ec:P-256");
+        _ca.Cert("root", "/CN=root", null, OpenSslCa.CaExtensions, DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(10));
+        _ca.Key("tls", "ec:P-256");
+        byte[] der = _ca.Cert("tls", "/CN=csms", "root",
+            OpenSslCa.LeafExtensions + "\nsubjectAltName = DNS:csms.example.com, IP:127.0.0.1, email:ops@example.com, DNS:*.csms.example.com\nextendedKeyUsage = critical, serverAuth, clientAuth",
+            DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(5));
+        byte[] root = File.ReadAllBytes(Path.Combine(_ca.Dir, "root.der"));
+
+        var cert = X509Certificate.Parse(der);
+
+        Assert.Equal(new[] { "csms.example.com", "*.csms.example.com" }, cert.DnsNames);
+        Assert.Equal(new byte[] { 127, 0, 0, 1 }, Assert.Single(cert.IpAddresses));
+        Assert.True(cert.HasExtendedKeyUsage);
+        Assert.True(cert.AllowsPurpose(Oids.ServerAuth));
+        Assert.True(cert.AllowsPurpose(Oids.ClientAuth));
+        Assert.False(cert.AllowsPurpose(Oids.CodeSigning));
+        Assert.False(cert.HasUnknownCriticalExtension);
+        Assert.True(CertificateChain.Verify(der, null!, new[] { root }, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), out string reason), reason);
+
+        var plain = X509Certificate.Parse(root);
+        Assert.Empty(plain.DnsNames);
+        Assert.True(plain.AllowsPurpose(Oids.CodeSigning)); // no extendedKeyUsage: any purpose
+    }
+
+    [Fact]
     public void PemWithBadBase64IsRefused()
     {
         Assert.Throws<CryptoFormatException>(() => Pem.DecodeCertificate("-----BEGIN CERTIFICATE-----\nMII*\n-----END CERTIFICATE-----"));

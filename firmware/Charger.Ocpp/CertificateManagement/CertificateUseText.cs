@@ -8,10 +8,11 @@ namespace Charger.Ocpp.CertificateManagement
             "V2GRootCertificate", "MORootCertificate", "CSMSRootCertificate", "ManufacturerRootCertificate", "V2GCertificateChain",
         };
 
+        /// <summary>The name of <paramref name="use"/>; "?" and the number for a value outside the enum.</summary>
         public static string Of(CertificateUse use)
         {
             int i = (int)use;
-            return i >= 0 && i < Names.Length ? Names[i] : "Unknown";
+            return i >= 0 && i < Names.Length ? Names[i] : "?" + i;
         }
 
         public static bool TryParse(string name, out CertificateUse use)

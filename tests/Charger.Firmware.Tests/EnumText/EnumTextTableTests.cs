@@ -21,6 +21,7 @@ public class EnumTextTableTests
         typeof(Charger.Hal.WebSocketState).Assembly,
         typeof(Charger.Metering.Service.MeterHealth).Assembly,
         typeof(Charger.Ocpp.ConnectorStatus).Assembly,
+        typeof(Charger.Crypto.ChainStatus).Assembly,
         typeof(IecState).Assembly,
     };
 
