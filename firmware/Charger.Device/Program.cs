@@ -4,6 +4,7 @@ using Charger.Firmware.Diagnostics;
 using Charger.Firmware.Station;
 using Charger.Hal;
 using Charger.Hal.Nano;
+using Charger.Ota.Boot;
 
 namespace Charger.Device
 {
@@ -17,6 +18,17 @@ namespace Charger.Device
         private const int BootLogCapacity = 16;
 
         public static void Main()
+        {
+            // Deployed directly (no boot assembly): the image's own version, nothing on trial.
+            Run(null);
+        }
+
+        /// <summary>
+        /// Brings the board up and ticks the station forever. <paramref name="boot"/> is the boot
+        /// assembly's context when this image was loaded from a slot (<see cref="FirmwareApplication"/>):
+        /// the bundle's version is reported, and a trial image runs its self-test.
+        /// </summary>
+        public static void Run(IBootContext boot)
         {
             NanoClock clock = new NanoClock();
             LogRing bootLog = new LogRing(clock, BootLogCapacity);
@@ -35,7 +47,7 @@ namespace Charger.Device
                 throw;
             }
 
-            ChargingStation station = ControlComposition.Compose(hal);
+            ChargingStation station = ControlComposition.Compose(hal, boot == null ? StationSettings.FirmwareVersion : boot.FirmwareVersion);
             LogEntry[] bootLines = new LogEntry[BootLogCapacity];
             int n = bootLog.CopyNewest(bootLines, LogLevel.Debug, null);
             for (int i = 0; i < n; i++)
@@ -45,6 +57,11 @@ namespace Charger.Device
 
             station.Log.Written += DebugLogSink.Write;
             station.Log.Write(LogLevel.Info, "device", "tick loop starting, period " + station.Runtime.TickPeriodMs + " ms");
+            if (boot != null)
+            {
+                station.Runtime.AddStage(new SelfTestStage(station, boot, hal.Reboot));
+            }
+
             new TickLoop(station.Runtime, clock, station.Log).Run();
         }
     }

@@ -175,7 +175,10 @@ namespace Charger.DeviceTests
             Assert.AreEqual("Pending", SelfTestVerdictText.Of(policy.Update(0, true, true, true)));
             Assert.AreEqual("Pending", SelfTestVerdictText.Of(policy.Update(5000, false, true, true)));
             Assert.AreEqual("Pending", SelfTestVerdictText.Of(policy.Update(14000, true, true, true)));
-            Assert.AreEqual("Passed", SelfTestVerdictText.Of(policy.Update(15000, true, true, true)));
+
+            // The unhealthy tick at 5 s restarted the healthy time at 14 s.
+            Assert.AreEqual("Pending", SelfTestVerdictText.Of(policy.Update(23990, true, true, true)));
+            Assert.AreEqual("Passed", SelfTestVerdictText.Of(policy.Update(24000, true, true, true)));
 
             SelfTestPolicy never = new SelfTestPolicy(10000, 60000, 120000);
             never.Update(0, true, false, true);

@@ -64,20 +64,44 @@ public class BootSequenceTests
     }
 
     [Fact]
-    public void ATrialWhoseSlotNoLongerVerifiesFallsBackToTheConfirmedImageInTheSameBoot()
+    public void ATrialWhoseFirstFileNoLongerVerifiesFallsBackToTheConfirmedImageInTheSameBoot()
     {
         var store = new MemoryFileStore();
         OtaRig.InstallConfirmed(store, V1);
         Stage(store, V2Good);
-        var chunk = store.Read("ota-b-00000");
-        chunk[^1] ^= 0xFF;
-        store.WriteAtomic("ota-b-00000", chunk, chunk.Length);
+        CorruptPayloadByte(store, "ota-b-00000", 0);
 
-        var (outcome, boot, _) = BootOnce(store);
+        var (outcome, boot, loader) = BootOnce(store);
 
         Assert.Equal(BootOutcome.Started, outcome);
         Assert.Equal("1.0.0", boot.Context.FirmwareVersion);
         Assert.Equal(RollbackReason.VerificationFailed, boot.Context.UnreportedRollback);
+        Assert.Equal(new[] { "Part0.pe:700", "Part1.pe:701" }, loader.Loaded); // only v1's files were loaded
+    }
+
+    [Fact]
+    public void ATrialWhoseLaterFileFailsItsCheckIsRolledBackAndNeedsAReboot()
+    {
+        var store = new MemoryFileStore();
+        OtaRig.InstallConfirmed(store, V1);
+        Stage(store, V2Good);
+        CorruptPayloadByte(store, "ota-b-00000", 700); // first byte of Part1.pe
+
+        var (outcome, boot, loader) = BootOnce(store);
+
+        Assert.Equal(BootOutcome.RolledBackRebootRequired, outcome);
+        Assert.Contains("HashMismatch", boot.FailureReason);
+        Assert.Equal(new[] { "Part0.pe:700" }, loader.Loaded); // the bad file never reached the loader
+        Assert.Equal(RollbackReason.VerificationFailed, OtaRig.Slots(store).State.LastRollback);
+        Assert.Equal("1.0.0", BootOnce(store).Boot.Context.FirmwareVersion);
+    }
+
+    private static void CorruptPayloadByte(MemoryFileStore store, string chunkName, int payloadIndex)
+    {
+        var chunk = store.Read(chunkName);
+        var reader = BundleReader.Open(new ByteArrayBundleSource(chunk));
+        chunk[reader.PayloadOffset + payloadIndex] ^= 0xFF;
+        store.WriteAtomic(chunkName, chunk, chunk.Length);
     }
 
     [Fact]
@@ -152,6 +176,23 @@ public class BootSequenceTests
 
         Assert.Equal(BootOutcome.RolledBackRebootRequired, outcome);
         Assert.Contains("could not be loaded", boot.FailureReason);
+    }
+
+    [Fact]
+    public void WithASignatureCheckAtBootATrialItRefusesIsRolledBackBeforeAnythingIsLoaded()
+    {
+        var store = new MemoryFileStore();
+        OtaRig.InstallConfirmed(store, V1);
+        Stage(store, V2Good);
+        var boot = new BootSequence(OtaRig.Slots(store), OtaRig.Board, OtaRig.BootVersion, OtaRig.AllowListFor(V1), null);
+        var loader = new TableLoader(Create);
+
+        var outcome = boot.Boot(loader);
+
+        Assert.Equal(BootOutcome.Started, outcome);
+        Assert.Equal("1.0.0", boot.Context.FirmwareVersion);
+        Assert.Equal(RollbackReason.VerificationFailed, boot.Context.UnreportedRollback);
+        Assert.Equal(2, loader.Loaded.Count); // v1's two files only
     }
 
     [Fact]

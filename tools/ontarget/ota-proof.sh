@@ -23,7 +23,8 @@ for proj in hal/Charger.Hal.Sim/Charger.Hal.Sim.nfproj firmware/Charger.Ota/Char
 done
 "$tc/bin/nf-build-project.sh" tests/Charger.OtaProof/App/Charger.OtaProof.App.nfproj --out "$out/app" >>"$log" 2>&1 \
   || die "build the proof application"
-cp "$out/app/Charger.OtaProof.App.pe" "$out/bundle/in/"
+# Two assemblies: the application and a library it references (the pack orders the library first).
+cp "$out/app/Charger.OtaProof.App.pe" "$out/app/Charger.OtaProof.Lib.pe" "$out/bundle/in/"
 
 dotnet build tools/BundleTool/BundleTool.csproj -v:q -nologo -o "$out/tool" >>"$log" 2>&1 || die "build tools/BundleTool"
 tool() { dotnet "$out/tool/BundleTool.dll" "$@" >>"$log" 2>&1; }

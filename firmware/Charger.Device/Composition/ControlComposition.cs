@@ -12,6 +12,12 @@ namespace Charger.Device.Composition
     {
         public static ChargingStation Compose(DeviceHal hal)
         {
+            return Compose(hal, StationSettings.FirmwareVersion);
+        }
+
+        /// <param name="firmwareVersion">What BootNotification reports: the booted bundle's version.</param>
+        public static ChargingStation Compose(DeviceHal hal, string firmwareVersion)
+        {
             if (hal == null)
             {
                 throw new System.ArgumentNullException("hal");
@@ -40,7 +46,9 @@ namespace Charger.Device.Composition
             hardware.Watchdog = hal.Watchdog;
             hardware.Reboot = hal.Reboot;
 
-            return new ChargingStation(hardware, ProductSettings.Create(hal));
+            StationSettings settings = ProductSettings.Create(hal);
+            settings.Ocpp.FirmwareVersion = firmwareVersion;
+            return new ChargingStation(hardware, settings);
         }
     }
 }

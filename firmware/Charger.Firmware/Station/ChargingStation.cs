@@ -139,7 +139,8 @@ namespace Charger.Firmware.Station
                 hardware.Watchdog.Start(settings.WatchdogTimeoutMs);
             }
 
-            _log.Write(LogLevel.Info, "station", "ChargerFirmware " + StationSettings.FirmwareVersion + " started"
+            // The running version: a board booted from a slot reports its bundle's version (Charger.Ota).
+            _log.Write(LogLevel.Info, "station", "ChargerFirmware " + (settings.Ocpp != null ? settings.Ocpp.FirmwareVersion : StationSettings.FirmwareVersion) + " started"
                 + (_meter == null ? ", no meter" : ", meter " + settings.MeterProfile.GetType().Name)
                 + (_console == null ? "" : ", console on")
                 + (_ocpp == null ? ", no OCPP" : ", OCPP to " + settings.Ocpp.CsmsUrl + " as " + settings.Ocpp.StationId));

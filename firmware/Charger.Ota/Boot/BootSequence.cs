@@ -7,8 +7,9 @@ namespace Charger.Ota.Boot
     /// <summary>
     /// What the boot assembly does at every power-up, the same on the board and in the simulator:
     /// pick the slot (trial bookkeeping in <see cref="SlotManager.ChooseBootSlot"/>), check the
-    /// slot's bundle (layout, board, boot version, every file's size and SHA-256; the signature too
-    /// when a check is given), load each file in manifest order, create the entry type and start it.
+    /// slot's bundle (layout, board, boot version; the signature too when a check is given), read
+    /// each file in manifest order, check its size and SHA-256 and load it, create the entry type
+    /// and start it.
     /// A trial image that fails any of this is rolled back; a failure before anything was loaded
     /// falls back to the confirmed image in the same boot, a failure after needs a reboot (a loaded
     /// assembly cannot be unloaded).
@@ -59,8 +60,6 @@ namespace Charger.Ota.Boot
                     {
                         reader.CheckSignature(_signatureCheck);
                     }
-
-                    reader.VerifyFiles();
                 }
                 catch (BundleException e)
                 {
@@ -77,14 +76,36 @@ namespace Charger.Ota.Boot
                 string version = reader.Manifest.FirmwareVersion;
                 Write(LogLevel.Info, "booting slot " + slotName + " version " + version + (trial ? " on trial" : ""));
                 IFirmwareApplication application;
+                int loaded = 0;
                 try
                 {
+                    // Each file is read whole (Assembly.Load needs it) and its size and SHA-256
+                    // checked right before it is loaded: one pass over the slot, not two.
                     for (int i = 0; i < reader.Manifest.FileCount; i++)
                     {
-                        loader.Load(reader.Manifest.File(i).Name, reader.ReadFile(i));
+                        byte[] image = reader.ReadFile(i);
+                        loader.Load(reader.Manifest.File(i).Name, image);
+                        loaded++;
                     }
 
                     application = loader.Create(reader.Manifest.EntryType);
+                }
+                catch (BundleException e)
+                {
+                    if (!trial)
+                    {
+                        return Fail(BootOutcome.ConfirmedImageFailed, "slot " + slotName + " (confirmed) fails its check: " + e.Message);
+                    }
+
+                    _slots.RollBackTrial(RollbackReason.VerificationFailed);
+                    if (loaded == 0)
+                    {
+                        Write(LogLevel.Error, "slot " + slotName + " (trial) fails its check, rolled back: " + e.Message);
+                        continue;
+                    }
+
+                    return Fail(BootOutcome.RolledBackRebootRequired, "slot " + slotName + " (trial) fails its check after "
+                        + loaded + " file(s) were loaded, rolled back: " + e.Message);
                 }
                 catch (System.Exception e)
                 {

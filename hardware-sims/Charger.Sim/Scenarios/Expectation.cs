@@ -41,8 +41,9 @@ public enum ExpectSubject
     Transaction,
     CsmsReceived,
     Connection,
-    Firmware,
-    Slot,
+    FirmwareVersion,
+    ActiveSlot,
+    Rollback,
     FirmwareStatus,
 }
 

@@ -14,7 +14,7 @@ public static partial class ScenarioParser
     public static readonly string[] Verbs =
     {
         "plug", "unplug", "ev", "swipe", "temp", "ambient", "rcd", "estop", "weld", "stick-open", "lock",
-        "contactor-ok", "meter", "network", "power-cut", "csms", "expect", "wait",
+        "contactor-ok", "meter", "network", "power-cut", "csms", "expect", "wait", "firmware",
     };
 
     public static readonly string[] CsmsCommands =
@@ -182,6 +182,14 @@ public static partial class ScenarioParser
 
                 ValidateCsmsCommand(line, args);
                 return null;
+            case "firmware":
+                if (args.Length < 2 || args.Length > 3 || args[0] != "install" || !Charger.Ota.Slots.SlotState.IsStorableVersion(args[1])
+                    || (args.Length == 3 && args[2] is not ("good" or "throws" or "fails-selftest")))
+                {
+                    throw new ScenarioException(line, $"expected 'firmware install <version> [good|throws|fails-selftest]', got '{string.Join(' ', args)}'");
+                }
+
+                return null;
             case "expect":
                 return ParseExpectation(line, args);
             default:
@@ -341,16 +349,6 @@ public static partial class ScenarioParser
             case "transaction":
                 OneOf(line, "expect transaction", rest, "started", "ended", "none");
                 return new Expectation(ExpectSubject.Transaction, null, CompareOp.Equal, 0, rest[0], withinMs);
-            case "firmware":
-                if (rest.Length != 1)
-                {
-                    throw new ScenarioException(line, "expect firmware <version>, e.g. 'expect firmware 0.2.0'");
-                }
-
-                return new Expectation(ExpectSubject.Firmware, null, CompareOp.Equal, 0, rest[0], withinMs);
-            case "slot":
-                OneOf(line, "expect slot", rest, "A", "B");
-                return new Expectation(ExpectSubject.Slot, null, CompareOp.Equal, 0, rest[0], withinMs);
             case "firmware-status":
                 if (rest.Length != 1)
                 {
@@ -361,6 +359,19 @@ public static partial class ScenarioParser
             case "connection":
                 OneOf(line, "expect connection", rest, "online", "offline");
                 return new Expectation(ExpectSubject.Connection, null, CompareOp.Equal, 0, rest[0], withinMs);
+            case "firmware":
+                if (rest.Length != 1)
+                {
+                    throw new ScenarioException(line, "expect firmware <version>, e.g. 'expect firmware 0.2.0'");
+                }
+
+                return new Expectation(ExpectSubject.FirmwareVersion, null, CompareOp.Equal, 0, rest[0], withinMs);
+            case "slot":
+                OneOf(line, "expect slot", rest, "A", "B");
+                return new Expectation(ExpectSubject.ActiveSlot, null, CompareOp.Equal, 0, rest[0], withinMs);
+            case "rollback":
+                OneOf(line, "expect rollback", rest, "none", "StartThrew", "NotConfirmed", "SelfTestFailed", "VerificationFailed");
+                return new Expectation(ExpectSubject.Rollback, null, CompareOp.Equal, 0, rest[0], withinMs);
             case "csms":
             {
                 if (rest.Length < 3 || rest[0] != "received")

@@ -1,4 +1,3 @@
-using Charger.Ota.Boot;
 using Charger.Sim.Firmware;
 using Charger.Firmware.Charging;
 using Charger.Firmware.Control;
@@ -14,6 +13,8 @@ using Charger.Hal.Sim.Pilot;
 using Charger.Hal.Sim.Serial;
 using Charger.Metering.Profiles;
 using Charger.Ocpp;
+using Charger.Ota;
+using Charger.Ota.Slots;
 using Charger.Sim.Models.Csms;
 using Charger.Sim.Chart;
 using Charger.Sim.Models.Ev;
@@ -79,9 +80,9 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private readonly CsmsLink _link;
     private readonly CsmsWebSocketServer _server;
     private FrameLoggingWebSocket _realSocket;
+    private readonly SimulatedBoot _boot;
 
     private ChargingStation _station;
-    private IBootContext _boot;
     private bool _powered;
     private long _powerBackAtMs = -1;
     private long _lastWorldMs;
@@ -154,8 +155,12 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         Settings.Ocpp.ClientCertificatePem = options.ClientCertificatePem;
         Settings.Ocpp.ClientPrivateKeyPem = options.ClientKeyPem;
         UpdateThermistors(force: true);
+        _boot = new SimulatedBoot(_store, new BootEventLog(events, () => _clock.NowMs));
         PowerOn(0);
     }
+
+    /// <summary>The simulated boot assembly: slots on this station's flash, checked as the board checks them.</summary>
+    public SimulatedBoot Boot => _boot;
 
     public long NowMs => _clock.NowMs;
 
@@ -290,9 +295,13 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
         {
             _station.Tick(t);
             Observe(t);
-            if (_store.PowerIsCut || _reboot.Requested)
+            _boot.Tick(t, _station.Controller.ActiveFaultCount == 0,
+                _station.Ocpp != null && _station.Ocpp.Registration.State == Charger.Ocpp.Rpc.RegistrationState.Accepted,
+                UsesRealSocket ? _station.Ocpp?.Connection.IsConnected == true : _link.Connected);
+            if (_store.PowerIsCut || _reboot.Requested || _boot.RebootRequested)
             {
-                string why = _reboot.Requested ? "firmware reboot: " + _reboot.Reason : "power cut during a flash write";
+                string why = _reboot.Requested ? "firmware reboot: " + _reboot.Reason
+                    : _boot.RebootRequested ? "trial image failed its self-test, rolled back" : "power cut during a flash write";
                 _reboot.Acknowledge();
                 PowerOff(t, 0, why);
             }
@@ -396,10 +405,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private void PowerOn(long t)
     {
         _store.RestorePower();
-
-        // The boot assembly's work, as on the board: pick and check the slot, trial bookkeeping, rollback.
-        _boot = SimFirmware.Boot(_store, new EventLogWriter(_events, () => _clock.NowMs));
-        Settings.Ocpp.FirmwareVersion = _boot.FirmwareVersion;
+        Settings.Ocpp.FirmwareVersion = _boot.PowerUp(Settings.SelfTest ?? SelfTestPolicy.ProductDefault());
         Charger.Hal.IWebSocketClient socket;
         if (UsesRealSocket)
         {
@@ -437,7 +443,8 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
             Random = _random,
             Watchdog = _watchdog,
             Reboot = _reboot,
-            Boot = _boot,
+            // The running image's slots: UpdateFirmware writes the free one (OCPP L01).
+            Boot = _boot.Context,
             // Uploads go to the built-in CSMS's HTTP server in virtual time; against a real CSMS, over the network.
             HttpTransfer = _realSocket != null
                 ? new Charger.Sim.Models.Network.DesktopHttpTransfer(4096)
@@ -644,6 +651,13 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 break;
             case "wait":
                 break;
+            case "firmware":
+                // firmware install <version> [good|throws|fails-selftest]: into the free slot, on trial at the next power-up.
+                string kind = step.Args.Length > 2 ? step.Args[2] : "good";
+                int slot = _boot.Install(step.Args[1], kind == "throws" ? SimulatedBoot.ThrowsOnStart
+                    : kind == "fails-selftest" ? SimulatedBoot.FailsSelfTest : SimulatedBoot.RunsFirmware);
+                _events.Add(NowMs, SimEventKinds.Power, $"firmware {step.Args[1]} ({kind}) installed into slot {SlotManager.SlotName(slot)}, on trial at the next boot");
+                break;
             default:
                 throw new ScenarioException(step.LineNumber, $"no simulator action for '{step.Verb}'");
         }
@@ -745,18 +759,21 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 bool active = c != null && c.IsFaultActive(code);
                 actual = $"{code} {(active ? "present" : "absent")}";
                 return active == (e.Word == "present");
+            case ExpectSubject.FirmwareVersion:
+                actual = "firmware " + (_boot.RunningVersion ?? "(none running)");
+                return _boot.RunningVersion == e.Word;
+            case ExpectSubject.ActiveSlot:
+                actual = $"active slot {_boot.ActiveSlot}" + (_boot.RunningSlot == null ? "" : $", running slot {_boot.RunningSlot}");
+                return _boot.ActiveSlot == e.Word;
+            case ExpectSubject.Rollback:
+                var slots = _boot.State;
+                string last = slots.LastRollback == RollbackReason.None ? "none" : RollbackReasonText.Of(slots.LastRollback);
+                actual = $"last rollback {last}" + (slots.LastRollback == RollbackReason.None ? "" : $" of {slots.RollbackFromVersion}");
+                return last == e.Word;
             case ExpectSubject.Connection:
                 bool online = UsesRealSocket ? _station?.Ocpp?.Connection.IsConnected == true : _link.Connected;
                 actual = online ? "online" : "offline";
                 return (e.Word == "online") == online;
-            case ExpectSubject.Firmware:
-                string version = _boot?.FirmwareVersion ?? "?";
-                actual = "firmware " + version + (_boot != null && _boot.IsTrial ? " (on trial)" : "");
-                return _station != null && version == e.Word;
-            case ExpectSubject.Slot:
-                string slot = _boot?.SlotName ?? "?";
-                actual = "slot " + slot;
-                return _station != null && slot == e.Word;
             case ExpectSubject.FirmwareStatus:
                 string status = _options.CsmsUrl != null ? _station?.Ocpp?.FirmwareUpdates.LastStatus : _csms.Station(_options.StationId)?.LastFirmwareStatus;
                 actual = "firmware status " + (status ?? "none");
@@ -887,25 +904,6 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
 
     private int _nextRemoteStartId = 1;
 
-    /// <summary>What the boot assembly started: slot, version, trial (null while the power is off).</summary>
-    public IBootContext Boot => _boot;
-
-    /// <summary>The boot's log lines go to the timeline like the firmware's own.</summary>
-    private sealed class EventLogWriter : Charger.Hal.ILog
-    {
-        private readonly EventLog _events;
-        private readonly Func<long> _now;
-
-        public EventLogWriter(EventLog events, Func<long> now)
-        {
-            _events = events;
-            _now = now;
-        }
-
-        public void Write(Charger.Hal.LogLevel level, string component, string message) =>
-            _events.Add(_now(), SimEventKinds.Log, $"{LogFormat.LevelName(level).Trim()} {component}: {message}",
-                ("level", level.ToString()), ("component", component));
-    }
     private int _nextFirmwareRequestId = 1;
     private bool _rootSent;
     private BundleHttpServer _bundleServer;

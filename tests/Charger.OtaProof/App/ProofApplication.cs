@@ -10,7 +10,7 @@ namespace Charger.OtaProof.App
     {
         public void Start(IBootContext context)
         {
-            System.Console.WriteLine("ota-proof: app started: version " + context.FirmwareVersion + " from slot " + context.SlotName
+            System.Console.WriteLine("ota-proof: app started: " + Charger.OtaProof.Lib.VersionBanner.For(context.FirmwareVersion, context.SlotName)
                 + (context.IsTrial ? " on trial" : " confirmed") + ", loaded from " + typeof(ProofApplication).Assembly.FullName);
             context.ConfirmSelfTestPassed();
         }

@@ -57,7 +57,10 @@ namespace Charger.OtaProof
             BootSequence boot = new BootSequence(Slots(flash), Board, BootVersion, null, null);
             BootOutcome outcome = boot.Boot(loader);
             Check(outcome == BootOutcome.Started, "boot 1: " + BootOutcomeText.Of(outcome) + (boot.FailureReason == null ? "" : " (" + boot.FailureReason + ")"));
-            Check(loader.LoadedCount == 1, "boot 1: " + loader.LoadedCount + " assembly loaded with Assembly.Load");
+            Check(loader.LoadedCount == 2, "boot 1: " + loader.LoadedCount + " assemblies loaded with Assembly.Load (library, then application)");
+            BundleManifest manifest = BundleReader.Open(new ByteArrayBundleSource(good)).Manifest;
+            Check(manifest.File(0).Name == "Charger.OtaProof.Lib.pe" && manifest.File(1).Name == "Charger.OtaProof.App.pe",
+                "the bundle lists the library before the application that references it");
             Check(boot.Context != null && boot.Context.FirmwareVersion == "9.8.7-proof", "boot 1: the application got the bundle's version");
             Check(Slots(flash).ActiveSlot == 0 && !Slots(flash).TrialPending, "boot 1: the application confirmed slot A");
 
