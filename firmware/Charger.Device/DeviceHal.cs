@@ -45,6 +45,9 @@ namespace Charger.Device
 
         public IWebSocketClient CsmsLink { get; set; }
 
+        /// <summary>HTTP(S) transfers (GetLog uploads, firmware downloads).</summary>
+        public IHttpTransfer Http { get; set; }
+
         public IRandomSource Random { get; set; }
 
         public IWatchdog Watchdog { get; set; }

@@ -48,6 +48,14 @@ namespace Charger.Ocpp
         private long _lastInvalidEventMs = -InvalidMessagesEventPeriodMs;
         private readonly CertificateStore _certificates;
         private readonly FirmwareUpdateService _firmwareUpdates;
+        private long _queueDropsSeen;
+        private long _lastMemoryEventMs = -MemoryExhaustionEventPeriodMs;
+
+        /// <summary>
+        /// At most one MemoryExhaustion security event per hour while the transaction queue is at its
+        /// bound (an outage of hours drops an Updated event every interval; one report an hour says it).
+        /// </summary>
+        public const long MemoryExhaustionEventPeriodMs = 3600000;
         private long _lastTickMs;
 
         /// <summary>
@@ -337,6 +345,15 @@ namespace Charger.Ocpp
             {
                 _authFailuresSeen = _connection.AuthenticationFailures;
                 _securityEvents.Raise(SecurityEventTypes.FailedToAuthenticateAtCsms, "HTTP 401 from " + _connection.Url, nowMs);
+            }
+
+            long queueDrops = _transactions.Queue.DroppedUpdatedCount + _transactions.Queue.OverBoundCount;
+            if (queueDrops != _queueDropsSeen && nowMs - _lastMemoryEventMs >= MemoryExhaustionEventPeriodMs)
+            {
+                _securityEvents.Raise(SecurityEventTypes.MemoryExhaustion, "transaction queue at its bound: "
+                    + (queueDrops - _queueDropsSeen).ToString() + " event(s) dropped or kept over the bound", nowMs);
+                _queueDropsSeen = queueDrops;
+                _lastMemoryEventMs = nowMs;
             }
 
             long invalid = _rpc.InvalidFramesReceived;

@@ -97,6 +97,8 @@ namespace Charger.Device.Boards
             hal.ConsolePort = new NanoSerialPort(ConsolePortName, ConsoleBaudRate, Parity.None, 8, StopBits.One, false);
             hal.Files = new NanoFileStore(StorageFolder);
             hal.CsmsLink = new NanoWebSocketClient();
+            // 2 KB between the tick and the HTTP thread: a log line or a firmware block at a time.
+            hal.Http = new NanoHttpTransfer(2048);
             hal.Random = new NanoRandom();
             NanoSoftwareWatchdog watchdog = new NanoSoftwareWatchdog(log);
             // A stalled loop gets the contactor coil dropped by the watchdog's own thread before the reboot.

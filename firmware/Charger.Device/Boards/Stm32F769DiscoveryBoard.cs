@@ -76,6 +76,8 @@ namespace Charger.Device.Boards
             hal.ConsolePort = null;
             hal.Files = new NanoFileStore(StorageFolder);
             hal.CsmsLink = new NanoWebSocketClient();
+            // 2 KB between the tick and the HTTP thread: a log line or a firmware block at a time.
+            hal.Http = new NanoHttpTransfer(2048);
             hal.Random = new NanoRandom();
             NanoSoftwareWatchdog watchdog = new NanoSoftwareWatchdog(log);
             // A stalled loop gets the contactor coil dropped by the watchdog's own thread before the reboot.

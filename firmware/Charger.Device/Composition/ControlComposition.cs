@@ -42,6 +42,7 @@ namespace Charger.Device.Composition
             hardware.ConsolePort = hal.ConsolePort;
             hardware.Storage = hal.Files;
             hardware.CsmsSocket = hal.CsmsLink;
+            hardware.HttpTransfer = hal.Http;
             hardware.Random = hal.Random;
             hardware.Watchdog = hal.Watchdog;
             hardware.Reboot = hal.Reboot;

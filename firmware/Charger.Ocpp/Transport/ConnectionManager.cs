@@ -211,7 +211,9 @@ namespace Charger.Ocpp.Transport
             switch (_state)
             {
                 case ConnectionState.WaitingToConnect:
-                    if (nowMs >= _nextAttemptMs)
+                    // A socket still closing (an immediate Reconnect, or a close event that came before the
+                    // socket's own state changed) is waited for: opening it then would throw.
+                    if (nowMs >= _nextAttemptMs && _socket.State == WebSocketState.Closed)
                     {
                         Open(nowMs);
                     }

@@ -29,6 +29,7 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
     private long _total = -1;
     private long _done;
     private CancellationTokenSource _cancel;
+    private int _generation; // a worker only touches the state of the transfer it was started for
 
     public DesktopHttpTransfer(int bufferBytes)
     {
@@ -84,7 +85,13 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
         };
         request.Content.Headers.ContentLength = contentLength;
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        new Thread(() => Run(request, token)) { IsBackground = true, Name = "http-upload" }.Start();
+        int generation;
+        lock (_sync)
+        {
+            generation = _generation;
+        }
+
+        new Thread(() => Run(request, token, generation)) { IsBackground = true, Name = "http-upload" }.Start();
         return true;
     }
 
@@ -129,7 +136,13 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
         }
 
         var token = _cancel.Token;
-        new Thread(() => Run(request, token, fromByte)) { IsBackground = true, Name = "http-download" }.Start();
+        int generation;
+        lock (_sync)
+        {
+            generation = _generation;
+        }
+
+        new Thread(() => Run(request, token, generation, fromByte)) { IsBackground = true, Name = "http-download" }.Start();
         return true;
     }
 
@@ -216,12 +229,13 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
             _count = 0;
             _producerDone = false;
             _cancel = new CancellationTokenSource();
+            _generation++;
             return true;
         }
     }
 
     // Worker thread: the only place that blocks.
-    private void Run(HttpRequestMessage request, CancellationToken token, long fromByte = 0)
+    private void Run(HttpRequestMessage request, CancellationToken token, int generation, long fromByte = 0)
     {
         try
         {
@@ -231,7 +245,10 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
             {
                 lock (_sync)
                 {
-                    Finish(status, status >= 200 && status <= 299 ? null : "HTTP " + status);
+                    if (generation == _generation && _state == HttpTransferState.Running)
+                    {
+                        Finish(status, status >= 200 && status <= 299 ? null : "HTTP " + status);
+                    }
                 }
 
                 return;
@@ -241,7 +258,10 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
             {
                 lock (_sync)
                 {
-                    Finish(status, status == 200 ? "HTTP 200: the server ignored the byte range" : "HTTP " + status);
+                    if (generation == _generation && _state == HttpTransferState.Running)
+                    {
+                        Finish(status, status == 200 ? "HTTP 200: the server ignored the byte range" : "HTTP " + status);
+                    }
                 }
 
                 return;
@@ -249,6 +269,11 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
 
             lock (_sync)
             {
+                if (generation != _generation)
+                {
+                    return;
+                }
+
                 _status = status;
                 var range = response.Content.Headers.ContentRange;
                 _total = range?.Length ?? (response.Content.Headers.ContentLength is long length ? length + fromByte : -1);
@@ -261,6 +286,11 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
                 int n = body.Read(chunk, 0, chunk.Length);
                 lock (_sync)
                 {
+                    if (generation != _generation)
+                    {
+                        return;
+                    }
+
                     if (n == 0)
                     {
                         _producerDone = true;
@@ -294,7 +324,7 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
         {
             lock (_sync)
             {
-                if (_state == HttpTransferState.Running)
+                if (generation == _generation && _state == HttpTransferState.Running)
                 {
                     Finish(0, "connect failed: " + e.Message);
                 }

@@ -134,4 +134,58 @@ public class SecurityAndLogInteropTests : IClassFixture<NodeCsmsFixture>
         Assert.True(s.Log.Contains("connect failed"));
         Assert.Empty(_csms.StrictFailures(s.Identity));
     }
+
+    private JsonElement SetPassword(InteropStation s, string password)
+    {
+        var reply = _csms.WaitReply(_csms.Send(new JsonObject
+        {
+            ["cmd"] = "call", ["identity"] = s.Identity, ["method"] = "SetVariables",
+            ["params"] = JsonNode.Parse("{\"setVariableData\":[{\"attributeValue\":\"" + password
+                + "\",\"component\":{\"name\":\"SecurityCtrlr\"},\"variable\":{\"name\":\"BasicAuthPassword\"}}]}"),
+        }), s.Tick);
+        Assert.True(reply.GetProperty("ok").GetBoolean(), reply.GetRawText());
+        return reply.GetProperty("result").GetProperty("setVariableResult")[0];
+    }
+
+    [Fact]
+    public void ANewPasswordIsUsedForTheNextConnection_A01()
+    {
+        const string newPassword = "interop-password-0002-new";
+        using var s = Registered("IOP-A01-NEW");
+        int authsBefore = _csms.Auths(s.Identity).Count;
+        _csms.WaitReply(_csms.Send(new JsonObject { ["cmd"] = "configure", ["identity"] = s.Identity, ["password"] = newPassword }), () => { });
+        Assert.Equal("Accepted", SetPassword(s, newPassword).GetProperty("attributeStatus").GetString());
+        _csms.WaitEvent(e => e.GetProperty("event").GetString() == "auth" && e.GetProperty("identity").GetString() == s.Identity
+            && e.GetProperty("accepted").GetBoolean() && _csms.Auths(s.Identity).Count > authsBefore, Wait, s.Tick);
+        long end = Environment.TickCount64 + 10_000;
+        while (!s.Station.Connection.IsConnected && Environment.TickCount64 < end)
+        {
+            s.Tick();
+            Thread.Sleep(5);
+        }
+
+        Assert.True(s.Station.Connection.IsConnected);
+        Assert.False(s.Station.PasswordChange.ChangePending);
+        Assert.Empty(_csms.StrictFailures(s.Identity));
+    }
+
+    [Fact]
+    public void ANewPasswordTheCsmsRefusesFallsBackToTheOldOne_A01()
+    {
+        using var s = Registered("IOP-A01-REFUSED");
+        Assert.Equal("Accepted", SetPassword(s, "a-password-the-csms-does-not-know").GetProperty("attributeStatus").GetString());
+        _csms.WaitEvent(e => e.GetProperty("event").GetString() == "auth" && e.GetProperty("identity").GetString() == s.Identity
+            && !e.GetProperty("passwordOk").GetBoolean(), Wait, s.Tick);
+        long end = Environment.TickCount64 + 15_000;
+        while (!(s.Station.Connection.IsConnected && s.Station.PasswordChange.Fallbacks == 1) && Environment.TickCount64 < end)
+        {
+            s.Tick();
+            Thread.Sleep(5);
+        }
+
+        Assert.Equal(1, s.Station.PasswordChange.Fallbacks);
+        Assert.True(s.Station.Connection.IsConnected);
+        Assert.Equal(Password, s.Station.Variables.BasicAuthPassword.Value);
+        Assert.Empty(_csms.StrictFailures(s.Identity));
+    }
 }

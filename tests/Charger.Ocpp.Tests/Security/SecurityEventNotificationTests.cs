@@ -152,4 +152,27 @@ public class SecurityEventNotificationTests
         Assert.Equal("SecurityCtrlr.BasicAuthPassword changed", e.TechInfo);
         Assert.DoesNotContain(_h.Log.Lines, l => l.Contains("a-new-password-0123"));
     }
+
+    [Fact]
+    public void ATransactionQueueAtItsBoundIsMemoryExhaustionAtMostHourly()
+    {
+        var queue = _h.Station.Transactions.Queue;
+        queue.Enqueue("TransactionEvent", "T1", 0, Charger.Ocpp.Transactions.TransactionEventType.Started, false, "{\"seqNo\":0}");
+        for (int seqNo = 1; seqNo <= 505; seqNo++)
+        {
+            queue.Enqueue("TransactionEvent", "T1", seqNo, Charger.Ocpp.Transactions.TransactionEventType.Updated, false, "{\"seqNo\":" + seqNo + "}");
+        }
+
+        Assert.True(queue.DroppedUpdatedCount > 0);
+        _h.Tick(2);
+        var e = Assert.Single(Logged(), x => x.Type == "MemoryExhaustion");
+        Assert.True(e.Critical);
+        Assert.StartsWith("transaction queue at its bound", e.TechInfo);
+
+        queue.Enqueue("TransactionEvent", "T1", 600, Charger.Ocpp.Transactions.TransactionEventType.Updated, false, "{\"seqNo\":600}");
+        _h.Run(60_000, 1_000);
+        Assert.Single(Logged(), x => x.Type == "MemoryExhaustion");
+        _h.Run(OcppStation.MemoryExhaustionEventPeriodMs, 10_000);
+        Assert.Equal(2, Logged().Count(x => x.Type == "MemoryExhaustion"));
+    }
 }

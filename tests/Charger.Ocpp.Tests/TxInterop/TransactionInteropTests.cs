@@ -165,6 +165,9 @@ public class TransactionInteropTests : IClassFixture<NodeCsmsFixture>
         var started = WaitEvent(s, "Started");
         string tx = started.GetProperty("transactionInfo").GetProperty("transactionId").GetString();
 
+        // The boot's security events (StartupOfTheDevice, SettingSystemTime) share the one outstanding CALL:
+        // cut the link once the station has nothing in flight, so what is queued during the outage is exactly what it produces.
+        WaitUntil(s, () => s.Station.Station.Rpc.Outstanding == null && s.Station.Station.Rpc.QueuedCalls == 0);
         _csms.WaitReply(_csms.Send(new JsonObject { ["cmd"] = "configure", ["identity"] = s.Identity, ["refuse"] = true }), () => { });
         _csms.WaitReply(_csms.Send(new JsonObject { ["cmd"] = "close", ["identity"] = s.Identity, ["code"] = 1001 }), s.Station.Tick);
         WaitUntil(s, () => !s.Station.Station.Connection.IsConnected);
@@ -202,6 +205,9 @@ public class TransactionInteropTests : IClassFixture<NodeCsmsFixture>
         WaitUntil(s, () => s.Control.Rejections.Contains((2, "Blocked")));
         Assert.Equal(2, s.Auth.Cache.Count);
 
+        // The boot's security events (StartupOfTheDevice, SettingSystemTime) share the one outstanding CALL:
+        // cut the link once the station has nothing in flight, so what is queued during the outage is exactly what it produces.
+        WaitUntil(s, () => s.Station.Station.Rpc.Outstanding == null && s.Station.Station.Rpc.QueuedCalls == 0);
         _csms.WaitReply(_csms.Send(new JsonObject { ["cmd"] = "configure", ["identity"] = s.Identity, ["refuse"] = true }), () => { });
         _csms.WaitReply(_csms.Send(new JsonObject { ["cmd"] = "close", ["identity"] = s.Identity, ["code"] = 1001 }), s.Station.Tick);
         WaitUntil(s, () => !s.Station.Station.Connection.IsConnected);

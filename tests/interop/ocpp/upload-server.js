@@ -3,7 +3,9 @@
 // port from argv (0: any free one), and reports on stdout as JSON lines:
 //   {"event":"listening","port":N}
 //   {"event":"upload","method":"POST","url":"/x","contentType":"...","status":201,"body":"<base64 of every byte received>"}
-// stdin commands (JSON lines): {"cmd":"status","code":500}  -> answer every later request with that status.
+// stdin commands (JSON lines): {"cmd":"status","code":500}  -> answer every later upload with that status.
+// GET /blob serves BLOB_BYTES bytes (byte i is i % 251) and honours "Range: bytes=N-" with 206;
+// GET /blob?norange ignores the range (200, whole body), as a server without range support does.
 const http = require('http');
 const readline = require('readline');
 
@@ -13,7 +15,28 @@ function emit(obj) {
     process.stdout.write(JSON.stringify(obj) + '\n');
 }
 
+const BLOB_BYTES = 100000;
+const blob = Buffer.alloc(BLOB_BYTES);
+for (let i = 0; i < BLOB_BYTES; i++) {
+    blob[i] = i % 251;
+}
+
 const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url.startsWith('/blob')) {
+        const range = /^bytes=(\d+)-$/.exec(req.headers.range || '');
+        emit({ event: 'get', url: req.url, range: req.headers.range || null });
+        if (range && !req.url.includes('norange')) {
+            const from = Number(range[1]);
+            if (from >= BLOB_BYTES) {
+                res.writeHead(416, { 'Content-Range': 'bytes */' + BLOB_BYTES });
+                return res.end();
+            }
+            res.writeHead(206, { 'Content-Range': 'bytes ' + from + '-' + (BLOB_BYTES - 1) + '/' + BLOB_BYTES, 'Content-Length': BLOB_BYTES - from });
+            return res.end(blob.subarray(from));
+        }
+        res.writeHead(200, { 'Content-Length': BLOB_BYTES });
+        return res.end(blob);
+    }
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
