@@ -27,9 +27,9 @@ namespace Charger.DeviceTests
             BundleManifest manifest = new BundleManifest();
             manifest.FormatVersion = BundleReader.FormatVersion;
             manifest.FirmwareVersion = version;
-            manifest.Board = "sim-ac22";
+            manifest.Board = "SIM";
             manifest.MinBootVersion = 1;
-            manifest.EntryType = "Charger.Sim.Firmware.StationImage";
+            manifest.EntryType = "Charger.Firmware.Station.ChargingStation";
             string[] names = new string[] { "Charger.Firmware.pe", "Charger.Device.pe" };
             byte[][] files = new byte[2][];
             for (int i = 0; i < files.Length; i++)

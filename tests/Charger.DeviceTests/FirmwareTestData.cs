@@ -77,8 +77,8 @@ namespace Charger.DeviceTests
             + "-----END CERTIFICATE-----\n";
 
         public const string ManifestSignature =
-            "P8V40dcwF89Ny8hp8DxZWhr3ZLljIQOqqhMPJLJrZEXbDwT6oAj/wJMVREG+/uwpS4ChHR0ifSMy+u9dDBdNwI1GvM2RpTPYefZOFfnSinLuQoZXfudcEf/OxVZaXP06Z5SLN2WTEq85fDFvjJXllY1kW4PU+CVPvLCq/A+ySEQdBN0Yt8zxj+j2zNfg+d3n17DnsFxXcB6akSgq0qfpVv0naWww/0QvGgD5wYgsOPjA0qUDihbn/DBmwZQwZ0DUDNgzWDAPaV0/xcU0gAkwNYfm53hIvfi0MOKEWl93kUGFXe5zT26js9UjwiTNwBPJRKK67jbaoCle8r2AP3xmnA==";
+            "UcDni5y3i0YWZ8WDoxK5dKOyDBbYrdqb8L5S6idYec845ysAHYTHiqFgKNjPFQ9Akjl+oqijyRJeEW9nAm+EwQQe9Fo+89tRVQ7GnFyCU+6P+7oPMGNdGhMkCLm1NJZgzXPFvWA9Gu0bo1PqDo/DxFaHIvOMI/bFUx0MccX1kVrmiF2r2D4cWn9zyyADQKxhiL8333ixu3eBEj1mxH/4Nn9OuD5r+7I4a8bVszBy5V1uPKGDiNy17BUh/vfeloxrY0sbveg6eMkmTtmy+Us8h7jEIxXXd4rfFdKtZN74zVvCmPK0v8/dYCd5zo9uEMoEFnKYWhDeW2P7rr+eQUm9Ng==";
 
-        public const string ManifestSha256 = "4B9023A7CCDA02F8B3C2B6406A4081BE4309FD07D1E2A0F022CD05EC494C57DB";
+        public const string ManifestSha256 = "80DAB6B06AA8B9E0BE82D75ADCFDB0C550A683033233E903A721D2F3BA193D53";
     }
 }

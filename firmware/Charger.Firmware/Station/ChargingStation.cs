@@ -33,7 +33,6 @@ namespace Charger.Firmware.Station
         private readonly OcppBridge _bridge;
         private readonly TracingWebSocket _trace;
         private readonly ServiceStop _serviceStop;
-        private readonly Update.FirmwareTrialDuty _trial;
 
         public ChargingStation(StationHardware hardware, StationSettings settings)
         {
@@ -99,11 +98,9 @@ namespace Charger.Firmware.Station
                 }
                 if (hardware.HttpTransfer != null && hardware.Boot != null)
                 {
-                    // Secure firmware update (L01) into the free slot, and the self-test of an image on trial.
+                    // Secure firmware update (L01) into the free slot. The trial's self-test is the
+                    // boot's business (Charger.Device's SelfTestStage, the simulator's SimulatedBoot).
                     _ocpp.AttachFirmwareUpdate(hardware.HttpTransfer, new Update.OtaInstallTarget(hardware.Boot, _serviceStop, hardware.Clock));
-                    _trial = new Update.FirmwareTrialDuty(hardware.Boot,
-                        settings.SelfTest == null ? Charger.Ota.SelfTestPolicy.ProductDefault() : settings.SelfTest, _controller, _ocpp, _serviceStop, _log);
-                    _runtime.Scheduler.Register("ota", _trial, Update.FirmwareTrialDuty.PeriodMs, 0);
                 }
 
                 _serviceStop.Readiness = _bridge;
@@ -144,12 +141,6 @@ namespace Charger.Firmware.Station
                 + (_meter == null ? ", no meter" : ", meter " + settings.MeterProfile.GetType().Name)
                 + (_console == null ? "" : ", console on")
                 + (_ocpp == null ? ", no OCPP" : ", OCPP to " + settings.Ocpp.CsmsUrl + " as " + settings.Ocpp.StationId));
-        }
-
-        /// <summary>The self-test of the running image; null without slots (no boot context) or OCPP.</summary>
-        public Update.FirmwareTrialDuty FirmwareTrial
-        {
-            get { return _trial; }
         }
 
         /// <summary>Service stops and the reboots that wait for them (issue 12 item 2).</summary>

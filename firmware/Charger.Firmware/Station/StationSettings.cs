@@ -52,7 +52,10 @@ namespace Charger.Firmware.Station
         /// <summary>Why the board started (the board reads its reset cause); reported in BootNotification.</summary>
         public BootReason BootReason { get; set; } = BootReason.PowerUp;
 
-        /// <summary>When an image on trial counts as good (issue 14); null: <see cref="Charger.Ota.SelfTestPolicy.ProductDefault"/>.</summary>
+        /// <summary>
+        /// When an image on trial counts as good (issue 14), for the composition that runs the
+        /// self-test (the simulator's boot); null: <see cref="Charger.Ota.SelfTestPolicy.ProductDefault"/>.
+        /// </summary>
         public Charger.Ota.SelfTestPolicy SelfTest { get; set; }
 
         /// <summary>

@@ -171,8 +171,8 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
         Assert.InRange(from, 1, gets[0].GetProperty("sent").GetInt32());
         Assert.Equal(206, gets[1].GetProperty("status").GetInt32());
         Assert.Empty(_peer.StrictFailures(Id));
-        Assert.Equal("0.2.0", _sim.Boot.FirmwareVersion);
-        Assert.False(_sim.Boot.IsTrial);
+        Assert.Equal("0.2.0", _sim.Boot.RunningVersion);
+        Assert.False(_sim.Boot.Context.IsTrial);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
         Assert.Equal(new[] { "Downloading/43", "Downloaded/43", "InvalidSignature/43" }, Statuses());
         Assert.Single(Calls("BootNotification"));
         Assert.Empty(_peer.StrictFailures(Id));
-        Assert.Equal("0.1.0", _sim.Boot.FirmwareVersion);
+        Assert.Equal("0.1.0", _sim.Boot.RunningVersion);
     }
 
     /// <summary>tests/interop/ocpp/firmware-server.js.</summary>

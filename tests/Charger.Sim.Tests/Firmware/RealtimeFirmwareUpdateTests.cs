@@ -25,7 +25,7 @@ public sealed class RealtimeFirmwareUpdateTests : IDisposable
             "0s      expect firmware 0.1.0 within 3s",
             "+2s     csms update-firmware good 0.2.0",
             "+0s     expect firmware 0.2.0 within 20s",
-            "+20s    expect slot B",
+            "+20s    expect slot A",
             "+0s     expect firmware-status InstallRebooting"));
         using var sim = new RealtimeSimulator(new[] { "--realtime", "--scenario", scenario });
         int exit = sim.WaitForExit(60_000);

@@ -72,9 +72,9 @@ public class SecureFirmwareUpdateTests
 
     private static void AssertOldImageRuns(SimulatedStation sim)
     {
-        Assert.Equal("0.1.0", sim.Boot.FirmwareVersion);
-        Assert.Equal("A", sim.Boot.SlotName);
-        Assert.False(sim.Boot.IsTrial);
+        Assert.Equal("0.1.0", sim.Boot.RunningVersion);
+        Assert.Equal("A", sim.Boot.RunningSlot);
+        Assert.False(sim.Boot.Context.IsTrial);
         Assert.False(sim.Station.Ocpp.FirmwareUpdates.IsUpdating);
     }
 
@@ -90,22 +90,22 @@ public class SecureFirmwareUpdateTests
         Assert.Equal(new[] { "Downloading/7", "Downloaded/7", "SignatureVerified/7", "Installing/7", "InstallRebooting/7" }, Statuses(sim));
         Assert.Equal(("FirmwareUpdate", "0.2.0"), Boots(sim).Last());
         Assert.Equal("0.2.0", sim.Csms.Station(Id).FirmwareVersion);
-        Assert.Equal("B", sim.Boot.SlotName);
-        Assert.True(sim.Boot.IsTrial);
+        Assert.Equal("B", sim.Boot.RunningSlot);
+        Assert.True(sim.Boot.Context.IsTrial);
 
         // Installed only once the self-test (healthy and Accepted for 2 minutes) confirmed the image.
         Run(sim, 100_000);
         Assert.DoesNotContain("Installed/7", Statuses(sim));
         Run(sim, 30_000);
         Assert.Equal("Installed/7", Statuses(sim).Last());
-        Assert.False(sim.Boot.IsTrial);
+        Assert.False(sim.Boot.Context.IsTrial);
         Assert.Contains("FirmwareUpdated", SecurityEvents(sim));
 
         // The confirmed image survives a power cut.
         Do(sim, "power-cut for 2s");
         Run(sim, 10_000);
-        Assert.Equal("0.2.0", sim.Boot.FirmwareVersion);
-        Assert.Equal("B", sim.Boot.SlotName);
+        Assert.Equal("0.2.0", sim.Boot.RunningVersion);
+        Assert.Equal("B", sim.Boot.RunningSlot);
         Assert.Equal(("PowerUp", "0.2.0"), Boots(sim).Last());
         Assert.Equal(6, Statuses(sim).Count);
     }
@@ -224,7 +224,7 @@ public class SecureFirmwareUpdateTests
         Assert.Equal(0, sim.Csms.HttpServer.DownloadStartAt(0));
         long half = SimFirmware.BuildBundle("0.2.0").Length / 2;
         Assert.Equal(half, sim.Csms.HttpServer.DownloadStartAt(1));
-        Assert.Equal("0.2.0", sim.Boot.FirmwareVersion);
+        Assert.Equal("0.2.0", sim.Boot.RunningVersion);
         Assert.Equal(new[] { "Downloading/12", "Downloaded/12", "SignatureVerified/12", "Installing/12", "InstallRebooting/12" }, Statuses(sim));
         Run(sim, 150_000);
         Assert.Equal("Installed/12", Statuses(sim).Last());
@@ -242,7 +242,7 @@ public class SecureFirmwareUpdateTests
         long half = SimFirmware.BuildBundle("0.2.0").Length / 2;
         Assert.Equal(2, sim.Csms.HttpServer.DownloadCount);
         Assert.Equal(half, sim.Csms.HttpServer.DownloadStartAt(1));
-        Assert.Equal("0.2.0", sim.Boot.FirmwareVersion);
+        Assert.Equal("0.2.0", sim.Boot.RunningVersion);
         Run(sim, 150_000);
         Assert.Equal("Installed/13", Statuses(sim).Last());
     }
@@ -261,8 +261,8 @@ public class SecureFirmwareUpdateTests
         Assert.Equal("0.1.0", boots[1].Version);
         long reboot = sim.Csms.FrameLog.Last(f => f.Action == "BootNotification" && f.MessageTypeId == 2).TimeMs;
         Assert.Contains("InstallationFailed", CallsFromStation(sim, "FirmwareStatusNotification", reboot).Select(p => p.GetProperty("status").GetString()));
-        Assert.Equal(Charger.Ota.Slots.RollbackReason.None, sim.Boot.UnreportedRollback);
-        Assert.Equal(Charger.Ota.Slots.RollbackReason.StartThrew, sim.Boot.Slots.State.LastRollback);
+        Assert.Equal(Charger.Ota.Slots.RollbackReason.None, sim.Boot.Context.UnreportedRollback);
+        Assert.Equal(Charger.Ota.Slots.RollbackReason.StartThrew, sim.Boot.State.LastRollback);
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public class SecureFirmwareUpdateTests
         Send(sim, Update(sim, "good", "0.2.0", 15));
         Run(sim, 120_000);
         Assert.Equal(new[] { "Downloading/15", "Downloaded/15", "SignatureVerified/15" }, Statuses(sim));
-        Assert.Equal("0.1.0", sim.Boot.FirmwareVersion);
+        Assert.Equal("0.1.0", sim.Boot.RunningVersion);
         Assert.True(sim.Station.Controller.ContactorCommandedClosed);
 
         long stoppedAt = sim.NowMs;
@@ -295,7 +295,7 @@ public class SecureFirmwareUpdateTests
             .Select(p => p.GetProperty("connectorStatus").GetString()).ToList();
         Assert.Contains("Unavailable", unavailable);
         Assert.Equal("InstallRebooting/15", Statuses(sim).Last());
-        Assert.Equal("0.2.0", sim.Boot.FirmwareVersion);
+        Assert.Equal("0.2.0", sim.Boot.RunningVersion);
         Assert.Equal(0, sim.Station.Ocpp.Transactions.Queue.Count);
     }
 
@@ -313,7 +313,7 @@ public class SecureFirmwareUpdateTests
 
         Assert.Equal("AcceptedCanceled", Status(Send(sim, Update(sim, "good", "0.3.0", 17))));
         Run(sim, 20_000);
-        Assert.Equal("0.3.0", sim.Boot.FirmwareVersion);
+        Assert.Equal("0.3.0", sim.Boot.RunningVersion);
         Assert.DoesNotContain(Statuses(sim).Skip(1), s => s.EndsWith("/16"));
         Run(sim, 3_600_000);
         Assert.Equal(1, sim.Csms.HttpServer.DownloadCount);
@@ -328,9 +328,9 @@ public class SecureFirmwareUpdateTests
         Run(sim, 60_000);
         Assert.Equal(new[] { "Downloading/18", "Downloaded/18", "SignatureVerified/18", "InstallScheduled/18" }, Statuses(sim));
         Run(sim, 8 * 60_000);
-        Assert.Equal("0.1.0", sim.Boot.FirmwareVersion);
+        Assert.Equal("0.1.0", sim.Boot.RunningVersion);
         Run(sim, 2 * 60_000);
-        Assert.Equal("0.2.0", sim.Boot.FirmwareVersion);
+        Assert.Equal("0.2.0", sim.Boot.RunningVersion);
         Assert.Equal("InstallRebooting/18", Statuses(sim).Last());
     }
 
@@ -358,7 +358,7 @@ public class SecureFirmwareUpdateTests
         InstallRoot(sim);
         Send(sim, Update(sim, "good", "0.2.0", 20));
         Run(sim, 20_000);
-        Assert.True(sim.Boot.IsTrial);
+        Assert.True(sim.Boot.Context.IsTrial);
         var call = Send(sim, Update(sim, "good", "0.3.0", 21));
         Assert.Equal("Rejected", Status(call));
         Assert.Equal("InstallInProgress", call.Result!["statusInfo"]!["reasonCode"]!.GetValue<string>());
