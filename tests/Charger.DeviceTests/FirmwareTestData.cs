@@ -2,13 +2,15 @@ namespace Charger.DeviceTests
 {
     /// <summary>
     /// The simulator's firmware PKI (hardware-sims/Charger.Sim/Firmware/SimFirmwarePki.cs, made by
-    /// openssl ca, RSA-2048) and the signature its signer key made over the manifest of the bundle
+    /// openssl ca, RSA-2048; its untrusted signer is left out: the on-target string table is full, and
+    /// <see cref="CryptoTestData.RootPem"/> serves as a certificate of another root) and the signature
+    /// its signer key made over the manifest of the bundle
     /// <see cref="FirmwareSignatureOnTargetTests"/> builds (SimFirmware.BuildBundle("0.2.0", StationEntry, 600)).
     /// A desktop test (Charger.Sim.Tests, SimFirmwareOnTargetDataTests) recomputes the signature, so the two cannot drift.
     /// </summary>
     public static class FirmwareTestData
     {
-        public const string ManufacturerRootPem =
+        public static readonly string ManufacturerRootPem =
             "-----BEGIN CERTIFICATE-----\n"
             + "MIIDRjCCAi6gAwIBAgICEAEwDQYJKoZIhvcNAQELBQAwRDEeMBwGA1UEAwwVU2lt\n"
             + "IE1hbnVmYWN0dXJlciBSb290MSIwIAYDVQQKDBlDaGFyZ2VyRmlybXdhcmUgU2lt\n"
@@ -30,7 +32,7 @@ namespace Charger.DeviceTests
             + "uG4n6OQmG2tCydv8pTCLzM479+xJsrEbEq0=\n"
             + "-----END CERTIFICATE-----\n";
 
-        public const string SignerPem =
+        public static readonly string SignerPem =
             "-----BEGIN CERTIFICATE-----\n"
             + "MIIDaTCCAlGgAwIBAgICEAMwDQYJKoZIhvcNAQELBQAwRDEeMBwGA1UEAwwVU2lt\n"
             + "IE1hbnVmYWN0dXJlciBSb290MSIwIAYDVQQKDBlDaGFyZ2VyRmlybXdhcmUgU2lt\n"
@@ -53,32 +55,8 @@ namespace Charger.DeviceTests
             + "NgPMpEFHnifKkVOa4A==\n"
             + "-----END CERTIFICATE-----\n";
 
-        public const string UntrustedPem =
-            "-----BEGIN CERTIFICATE-----\n"
-            + "MIIDcTCCAlmgAwIBAgICEAQwDQYJKoZIhvcNAQELBQAwSTEjMCEGA1UEAwwaU2lt\n"
-            + "IE1hbnVmYWN0dXJlciBSb290b3RoZXIxIjAgBgNVBAoMGUNoYXJnZXJGaXJtd2Fy\n"
-            + "ZSBTaW11bGF0b3IwHhcNMjUwMTAxMDAwMDAwWhcNNDQxMjMxMDAwMDAwWjBMMSYw\n"
-            + "JAYDVQQDDB1TaW0gRmlybXdhcmUgU2lnbmVyIHVudHJ1c3RlZDEiMCAGA1UECgwZ\n"
-            + "Q2hhcmdlckZpcm13YXJlIFNpbXVsYXRvcjCCASIwDQYJKoZIhvcNAQEBBQADggEP\n"
-            + "ADCCAQoCggEBAO3kVqN2duzRs0g7aLvCoqu2v0TRbOk35X4MRTorZq2t2c2tAXS9\n"
-            + "ALOxXyxu7epZHCW63Pyywhhq0rfjyMxO2rhhedt95eC4dYRMAp13ZvrlZkETclKj\n"
-            + "IjRfXFWYepyqNlZxRQKXwVdby+mJUN9FZ1KrAyBZ7kv15JacLWUQG3m7tS1NrJDq\n"
-            + "vrehaRzsHnkdhTvbkphMy78fVfhB54Wtp1YHpyRXEkOsXQ/5NEsv3U/ChelqYUuQ\n"
-            + "ZvRp//wu7fNmO91E1hP4XfHppXTM2qFdow3ZE99MV1DDyYGYgfWoaCpvt+R9HIQK\n"
-            + "y7vQsnuH2f1pzjg7WRRHyleVjV8sDtBRjSkCAwEAAaNgMF4wDAYDVR0TAQH/BAIw\n"
-            + "ADAOBgNVHQ8BAf8EBAMCB4AwHQYDVR0OBBYEFESrvh3p2w+j9lMEu7wmdV3E+zAb\n"
-            + "MB8GA1UdIwQYMBaAFAOZWSCKmXRdmmVxS6fQtvfabmRKMA0GCSqGSIb3DQEBCwUA\n"
-            + "A4IBAQAUd7m23baBppcfDJH2IkEbjVpTfihmMHeaRNJOm489RNliRpqxlBuq/KPb\n"
-            + "YRZxvd8bkoUPprk4mq3ofpTsUOVMAAaXzy8rucYmCFDmw/sc2SOoHQhNcxnl8b4I\n"
-            + "7Q1MCwaTt3gD+pPrRhIR9VeWmUqpr8GLnnyQRo/o7uyHciB6mHDF+2wkC1Do/O7e\n"
-            + "OINaNKBJmiShmjls8awAbgA50gtT6+SiofNye+iL2CiRmTGJRBm5QkYwpfHoLf65\n"
-            + "Ge1hPzJt1kv1IXeCR2BI5mayCOHVr5IlOs+Yv2UDErIMVisRWsacn0G6XFeoiIID\n"
-            + "flCdyVdlvbRTTy4MT3nU3hlqK/AL\n"
-            + "-----END CERTIFICATE-----\n";
-
-        public const string ManifestSignature =
+        public static readonly string ManifestSignature =
             "UcDni5y3i0YWZ8WDoxK5dKOyDBbYrdqb8L5S6idYec845ysAHYTHiqFgKNjPFQ9Akjl+oqijyRJeEW9nAm+EwQQe9Fo+89tRVQ7GnFyCU+6P+7oPMGNdGhMkCLm1NJZgzXPFvWA9Gu0bo1PqDo/DxFaHIvOMI/bFUx0MccX1kVrmiF2r2D4cWn9zyyADQKxhiL8333ixu3eBEj1mxH/4Nn9OuD5r+7I4a8bVszBy5V1uPKGDiNy17BUh/vfeloxrY0sbveg6eMkmTtmy+Us8h7jEIxXXd4rfFdKtZN74zVvCmPK0v8/dYCd5zo9uEMoEFnKYWhDeW2P7rr+eQUm9Ng==";
 
-        public const string ManifestSha256 = "80DAB6B06AA8B9E0BE82D75ADCFDB0C550A683033233E903A721D2F3BA193D53";
     }
 }
