@@ -214,8 +214,9 @@ namespace Charger.Ocpp.FirmwareManagement
                     if (signature == null)
                     {
                         // Only signed images are installed: a request without a (readable) signature is refused.
+                        // (StatusInfoType.reasonCode is at most 20 characters.)
                         status = "Rejected";
-                        reasonCode = signatureText == null ? "SignatureRequired" : "InvalidSignatureFormat";
+                        reasonCode = signatureText == null ? "SignatureRequired" : "BadSignatureFormat";
                     }
                 }
             }

@@ -143,8 +143,15 @@ public class SecureFirmwareUpdateTests
         var call = Send(sim, request);
         Assert.Equal("Rejected", Status(call));
         Assert.Equal("SignatureRequired", call.Result!["statusInfo"]!["reasonCode"]!.GetValue<string>());
+
+        var garbled = Update(sim, "good", "0.2.0", 6);
+        garbled.Payload["firmware"]!["signature"] = "not base64 at all!";
+        call = Send(sim, garbled);
+        Assert.Equal("Rejected", Status(call));
+        Assert.Equal("BadSignatureFormat", call.Result!["statusInfo"]!["reasonCode"]!.GetValue<string>());
         Run(sim, 30_000);
         Assert.Equal(0, sim.Csms.HttpServer.DownloadCount);
+        Assert.Empty(sim.Csms.Station(Id).ProtocolAnomalies);
     }
 
     [Fact]
