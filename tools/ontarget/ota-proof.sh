@@ -46,7 +46,7 @@ tool inspect "$out/bundle/good.cfwb" --board ESP32 --boot-version 1 || die "insp
   echo "}"
 } >"$out/proof/BundleData.cs"
 "$tc/bin/nf-compile.sh" --out "$out/proof" --name Charger.OtaProof --target exe --ref-dir "$out/lib" \
-  --ref Charger.Hal --ref Charger.Hal.Sim --ref Charger.Ocpp --ref Charger.Ota --ref nanoFramework.System.Collections \
+  --ref Charger.Hal --ref Charger.Hal.Sim --ref Charger.Crypto --ref Charger.Ota --ref nanoFramework.System.Collections \
   tests/Charger.OtaProof/Proof/Program.cs "$out/proof/BundleData.cs" >>"$log" 2>&1 || die "compile the proof program"
 
 step "running on nanoclr32"

@@ -1,6 +1,6 @@
 using System;
 using Charger.Hal.Sim;
-using Charger.Ocpp.Security;
+using Charger.Crypto;
 using Charger.Ota;
 using Charger.Ota.Boot;
 using Charger.Ota.Bundle;
