@@ -1,5 +1,6 @@
 using Charger.Ocpp.Json;
 using Charger.Ocpp.Rpc;
+using Charger.Ocpp.Transactions;
 
 namespace Charger.Ocpp.CertificateManagement
 {
@@ -24,18 +25,12 @@ namespace Charger.Ocpp.CertificateManagement
             }
 
             // Validity is checked against the station clock once the CSMS or an RTC has set it.
-            long nowUnixMs = _clock.IsSynchronized ? UnixMs(_clock.UtcAt(call.NowMs)) : -1;
+            long nowUnixMs = _clock.IsSynchronized ? EpochTime.ToUtcMs(_clock.UtcAt(call.NowMs)) : -1;
             CertificateOperationResult result = _store.Install(use, call.Payload.GetString("certificate"), nowUnixMs);
             JsonWriter w = call.Response;
             w.BeginObject();
             CertificateResponses.WriteStatus(w, result);
             w.EndObject();
-        }
-
-        internal static long UnixMs(System.DateTime utc)
-        {
-            // DateTime ticks are 100 ns since 0001-01-01; 621355968000000000 of them is 1970-01-01.
-            return (utc.Ticks - 621355968000000000L) / 10000;
         }
     }
 }
