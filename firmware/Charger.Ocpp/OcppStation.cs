@@ -405,7 +405,7 @@ namespace Charger.Ocpp
                     CoreVariables.SecurityCtrlr + "." + variable.Name + " changed", _lastTickMs);
                 if (variable == _vars.BasicAuthPassword)
                 {
-                    _passwordChange.OnVariableChanged();
+                    _passwordChange.OnVariableChanged(_lastTickMs);
                 }
             }
         }

@@ -16,6 +16,12 @@ namespace Charger.Ocpp.Security
     public sealed class BasicAuthPasswordChange
     {
         public const string PreviousRecord = "ocpp-prev-auth";
+
+        /// <summary>
+        /// Wait between accepting the new password and dropping the connection, so the SetVariablesResponse
+        /// reaches the CSMS before the socket closes (a transport may still be sending it).
+        /// </summary>
+        public const int ReconnectDelayMs = 1000;
         private const string Component = "ocpp.auth";
 
         private readonly ConnectionManager _connection;
@@ -26,6 +32,7 @@ namespace Charger.Ocpp.Security
         private string _known;
         private string _previous;
         private bool _reconnectDue;
+        private long _reconnectAtMs;
         private int _authFailuresSeen;
         private bool _reverting;
 
@@ -57,7 +64,7 @@ namespace Charger.Ocpp.Security
         public int Fallbacks { get; private set; }
 
         /// <summary>The variable changed (SetVariables accepted it). Returns true when it was a change to act on.</summary>
-        public bool OnVariableChanged()
+        public bool OnVariableChanged(long nowMs)
         {
             if (_reverting)
             {
@@ -87,6 +94,7 @@ namespace Charger.Ocpp.Security
             _known = now;
             _connection.PasswordOverride = null;
             _reconnectDue = true;
+            _reconnectAtMs = nowMs + ReconnectDelayMs;
             return true;
         }
 
@@ -98,6 +106,11 @@ namespace Charger.Ocpp.Security
         {
             if (_reconnectDue)
             {
+                if (nowMs < _reconnectAtMs)
+                {
+                    return false;
+                }
+
                 _reconnectDue = false;
                 _authFailuresSeen = _connection.AuthenticationFailures;
                 _log.Write(LogLevel.Info, Component, "BasicAuthPassword changed: reconnecting with the new password");
