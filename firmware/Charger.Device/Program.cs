@@ -47,7 +47,7 @@ namespace Charger.Device
                 throw;
             }
 
-            ChargingStation station = ControlComposition.Compose(hal, boot == null ? StationSettings.FirmwareVersion : boot.FirmwareVersion);
+            ChargingStation station = ControlComposition.Compose(hal, boot);
             LogEntry[] bootLines = new LogEntry[BootLogCapacity];
             int n = bootLog.CopyNewest(bootLines, LogLevel.Debug, null);
             for (int i = 0; i < n; i++)

@@ -5,6 +5,7 @@ using Charger.Ocpp.CertificateManagement;
 using Charger.Ocpp.DataTransfer;
 using Charger.Ocpp.DeviceModel;
 using Charger.Ocpp.Diagnostics;
+using Charger.Ocpp.FirmwareManagement;
 using Charger.Ocpp.Provisioning;
 using Charger.Ocpp.RemoteControl;
 using Charger.Ocpp.Rpc;
@@ -52,6 +53,7 @@ namespace Charger.Ocpp
         private int _tlsFailuresSeen;
         private long _invalidFramesSeen;
         private long _lastInvalidEventMs = -InvalidMessagesEventPeriodMs;
+        private readonly FirmwareUpdateService _firmwareUpdates;
         private long _queueDropsSeen;
         private long _lastMemoryEventMs = -MemoryExhaustionEventPeriodMs;
 
@@ -173,6 +175,11 @@ namespace Charger.Ocpp
             trigger.CertificateSigning = _stationCertificates;
             _rpc.Register(StationCertificateManager.SignedAction, StationCertificateManager.CertificateSignedRequest, _stationCertificates);
 
+            // Secure firmware update (L01): Rejected until the station attaches its slots (AttachFirmwareUpdate).
+            _firmwareUpdates = new FirmwareUpdateService(_rpc, _clock, _securityEvents, _certificates, hooks, _availability, store, log);
+            _rpc.Register(FirmwareUpdateService.Action, FirmwareUpdateService.RequestSchema, _firmwareUpdates);
+            trigger.FirmwareUpdates = _firmwareUpdates;
+
             // CSMS-initiated actions of OCPP 2.0.1 that later blocks implement: NotSupported until then.
             string[] later =
             {
@@ -182,7 +189,7 @@ namespace Charger.Ocpp
                 "GetMonitoringReport", "GetReport", "PublishFirmware",
                 "ReserveNow",
                 "SetDisplayMessage", "SetMonitoringBase", "SetMonitoringLevel", "SetNetworkProfile", "SetVariableMonitoring",
-                "UnpublishFirmware", "UpdateFirmware",
+                "UnpublishFirmware",
             };
             for (int i = 0; i < later.Length; i++)
             {
@@ -212,6 +219,21 @@ namespace Charger.Ocpp
         public void AttachLogUpload(IHttpTransfer http, ILogLineSource diagnostics)
         {
             _logUploads.Attach(http, diagnostics, _securityLog);
+        }
+
+        /// <summary>UpdateFirmware and FirmwareStatusNotification (L01).</summary>
+        public FirmwareUpdateService FirmwareUpdates
+        {
+            get { return _firmwareUpdates; }
+        }
+
+        /// <summary>
+        /// Gives UpdateFirmware its HTTP transfer and the station's slots, and resumes an update a
+        /// reboot or power cut interrupted. Without it every UpdateFirmware is Rejected.
+        /// </summary>
+        public void AttachFirmwareUpdate(IHttpTransfer http, IFirmwareInstallTarget target)
+        {
+            _firmwareUpdates.Attach(http, target, _lastTickMs);
         }
 
         /// <summary>A05: the security profile may only go up.</summary>
@@ -343,6 +365,7 @@ namespace Charger.Ocpp
             _logUploads.Tick(nowMs);
             _smart.Tick(nowMs);
             _stationCertificates.Tick(nowMs);
+            _firmwareUpdates.Tick(nowMs);
             _rpc.Pump(nowMs);
             _reset.Tick(nowMs);
             _model.StepHashing();

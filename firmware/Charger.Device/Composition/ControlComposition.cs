@@ -18,6 +18,20 @@ namespace Charger.Device.Composition
         /// <param name="firmwareVersion">What BootNotification reports: the booted bundle's version.</param>
         public static ChargingStation Compose(DeviceHal hal, string firmwareVersion)
         {
+            return Compose(hal, firmwareVersion, null);
+        }
+
+        /// <summary>
+        /// The station of an image the boot assembly started: it reports the bundle's version and
+        /// UpdateFirmware (OCPP L01) writes the free slot of <paramref name="boot"/>.
+        /// </summary>
+        public static ChargingStation Compose(DeviceHal hal, Charger.Ota.Boot.IBootContext boot)
+        {
+            return Compose(hal, boot == null ? StationSettings.FirmwareVersion : boot.FirmwareVersion, boot);
+        }
+
+        private static ChargingStation Compose(DeviceHal hal, string firmwareVersion, Charger.Ota.Boot.IBootContext boot)
+        {
             if (hal == null)
             {
                 throw new System.ArgumentNullException("hal");
@@ -43,6 +57,7 @@ namespace Charger.Device.Composition
             hardware.Storage = hal.Files;
             hardware.CsmsSocket = hal.CsmsLink;
             hardware.HttpTransfer = hal.Http;
+            hardware.Boot = boot;
             hardware.Random = hal.Random;
             hardware.Watchdog = hal.Watchdog;
             hardware.Reboot = hal.Reboot;

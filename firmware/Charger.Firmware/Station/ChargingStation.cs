@@ -103,6 +103,13 @@ namespace Charger.Firmware.Station
                 {
                     _ocpp.AttachLogUpload(hardware.HttpTransfer, new DiagnosticsLogSource(_log, _ocpp.Clock));
                 }
+                if (hardware.HttpTransfer != null && hardware.Boot != null)
+                {
+                    // Secure firmware update (L01) into the free slot. The trial's self-test is the
+                    // boot's business (Charger.Device's SelfTestStage, the simulator's SimulatedBoot).
+                    _ocpp.AttachFirmwareUpdate(hardware.HttpTransfer, new Update.OtaInstallTarget(hardware.Boot, _serviceStop, hardware.Clock));
+                }
+
                 _serviceStop.Readiness = _bridge;
                 _controller.AddEventSink(_bridge);
                 _runtime.Scheduler.Register("ocpp", new OcppDuty(_ocpp, _bridge), OcppDuty.PeriodMs, 0);

@@ -40,5 +40,11 @@ namespace Charger.Firmware.Station
 
         /// <summary>HTTP(S) uploads and downloads (GetLog, firmware); null: GetLog is Rejected.</summary>
         public IHttpTransfer HttpTransfer { get; set; }
+
+        /// <summary>
+        /// What the boot assembly started (the slots, the running image's version, trial or not);
+        /// null: a station deployed without the A/B slots, where UpdateFirmware is Rejected.
+        /// </summary>
+        public Charger.Ota.Boot.IBootContext Boot { get; set; }
     }
 }

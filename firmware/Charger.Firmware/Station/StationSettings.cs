@@ -53,6 +53,12 @@ namespace Charger.Firmware.Station
         public BootReason BootReason { get; set; } = BootReason.PowerUp;
 
         /// <summary>
+        /// When an image on trial counts as good (issue 14), for the composition that runs the
+        /// self-test (the simulator's boot); null: <see cref="Charger.Ota.SelfTestPolicy.ProductDefault"/>.
+        /// </summary>
+        public Charger.Ota.SelfTestPolicy SelfTest { get; set; }
+
+        /// <summary>
         /// Lines the log ring keeps (console <c>log</c>, OCPP log upload). Memory: 20 bytes a line,
         /// fixed at boot (<see cref="Charger.Firmware.Diagnostics.LogRing.MemoryBytes"/>).
         /// </summary>

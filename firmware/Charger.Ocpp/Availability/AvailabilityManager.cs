@@ -53,6 +53,10 @@ namespace Charger.Ocpp.Availability
         private long _nowMs;
         private int _statusNotificationsQueued;
 
+        // EVSEs held Unavailable while a firmware installation waits (L01.FR.07); never persisted:
+        // the reboot into the new image ends the hold. Index 1..n.
+        private bool[] _firmwareHeld;
+
         public AvailabilityManager(RpcEndpoint rpc, CoreVariables vars, StationClock clock, IStationHooks hooks,
             IFileStore store, StationConfig config, ILog log)
         {
@@ -92,7 +96,31 @@ namespace Charger.Ocpp.Availability
                 }
             }
 
+            _firmwareHeld = new bool[evses + 1];
             Load();
+        }
+
+        /// <summary>
+        /// Holds an EVSE Unavailable for a firmware installation (L01.FR.07), or releases it to its
+        /// own operative state. Not persisted.
+        /// </summary>
+        public void HoldForFirmware(int evseId, bool held)
+        {
+            if (evseId < 1 || evseId >= _firmwareHeld.Length || _firmwareHeld[evseId] == held)
+            {
+                return;
+            }
+
+            _firmwareHeld[evseId] = held;
+            _log.Write(LogLevel.Info, Component, "EVSE " + evseId + (held ? " held Unavailable for a firmware installation" : " released after the firmware update"));
+            _hooks.SetOperative(evseId, 0, !held && IsOperative(evseId, 0));
+            Refresh();
+        }
+
+        /// <summary>Whether <see cref="HoldForFirmware"/> holds the EVSE.</summary>
+        public bool IsHeldForFirmware(int evseId)
+        {
+            return evseId >= 1 && evseId < _firmwareHeld.Length && _firmwareHeld[evseId];
         }
 
         public int StatusNotificationsQueued
@@ -163,7 +191,7 @@ namespace Charger.Ocpp.Availability
                 return ConnectorStatus.Faulted;
             }
 
-            if (!IsOperative(evseId, connectorId))
+            if (!IsOperative(evseId, connectorId) || (_firmwareHeld != null && _firmwareHeld[evseId]))
             {
                 return ConnectorStatus.Unavailable;
             }

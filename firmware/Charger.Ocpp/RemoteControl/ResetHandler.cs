@@ -141,7 +141,27 @@ namespace Charger.Ocpp.RemoteControl
             }
 
             store.Delete(BootReasonRecord);
-            return System.Text.Encoding.UTF8.GetString(stored, 0, stored.Length) == "RemoteReset" ? BootReason.RemoteReset : firmwareReason;
+            string text = System.Text.Encoding.UTF8.GetString(stored, 0, stored.Length);
+            if (text == "FirmwareUpdate")
+            {
+                return BootReason.FirmwareUpdate;
+            }
+
+            return text == "RemoteReset" ? BootReason.RemoteReset : firmwareReason;
+        }
+
+        /// <summary>Leaves the next start its boot reason (the firmware update's reboot: "FirmwareUpdate").</summary>
+        public static void RecordBootReason(IFileStore store, string reason, ILog log)
+        {
+            byte[] data = System.Text.Encoding.UTF8.GetBytes(reason);
+            try
+            {
+                store.WriteAtomic(BootReasonRecord, data, data.Length);
+            }
+            catch (StorageFullException e)
+            {
+                log.Write(LogLevel.Error, Component, "boot reason not saved, next boot reports the firmware's reason: " + e.Message);
+            }
         }
     }
 }

@@ -41,6 +41,9 @@ namespace Charger.Ocpp.RemoteControl
         /// <summary>Answers TriggerMessage LogStatusNotification; null: NotImplemented.</summary>
         public Diagnostics.LogUploadService LogUploads { get; set; }
 
+        /// <summary>Answers TriggerMessage FirmwareStatusNotification; null: NotImplemented.</summary>
+        public FirmwareManagement.FirmwareUpdateService FirmwareUpdates { get; set; }
+
         public static SchemaNode RequestSchema()
         {
             return SchemaNode.Object()
@@ -107,6 +110,11 @@ namespace Charger.Ocpp.RemoteControl
             {
                 // N01: Uploading with the requestId while an upload runs, Idle otherwise.
                 status = LogUploads.TriggerStatus() ? "Accepted" : "Rejected";
+            }
+            else if (requested == "FirmwareStatusNotification" && FirmwareUpdates != null)
+            {
+                // L01: the current status with its requestId while an update runs, Idle otherwise.
+                status = FirmwareUpdates.TriggerStatus() ? "Accepted" : "Rejected";
             }
             else
             {

@@ -14,6 +14,8 @@ namespace Charger.Hal.Sim.Network
         private int _failuresLeft;
         private int _failureStatus;
         private int _requests;
+        private int _interruptAfterBytes = -1;
+        private readonly ArrayList _downloadStarts = new ArrayList();
 
         /// <summary>When true, every connection is refused (no HTTP status at all).</summary>
         public bool RefuseConnections { get; set; }
@@ -39,6 +41,40 @@ namespace Charger.Hal.Sim.Network
         {
             _failuresLeft = count;
             _failureStatus = status;
+        }
+
+        /// <summary>
+        /// The next download's connection drops after <paramref name="bytes"/> body bytes (a flaky
+        /// link); a later request, e.g. with a Range, is served whole.
+        /// </summary>
+        public void InterruptNextDownloadAfter(int bytes)
+        {
+            _interruptAfterBytes = bytes;
+        }
+
+        /// <summary>Takes the pending interruption for a download starting now: the byte count, or -1.</summary>
+        internal int TakeInterruption()
+        {
+            int bytes = _interruptAfterBytes;
+            _interruptAfterBytes = -1;
+            return bytes;
+        }
+
+        /// <summary>Downloads asked for, refused ones included.</summary>
+        public int DownloadCount
+        {
+            get { return _downloadStarts.Count; }
+        }
+
+        /// <summary>The byte a download asked to start at (0: the whole resource; above 0: a Range request).</summary>
+        public long DownloadStartAt(int index)
+        {
+            return (long)_downloadStarts[index];
+        }
+
+        internal void RecordDownload(long fromByte)
+        {
+            _downloadStarts.Add(fromByte);
         }
 
         /// <summary>A resource served by GET.</summary>

@@ -19,6 +19,7 @@ namespace Charger.Hal.Sim.Network
         private byte[] _body;
         private SimHttpUpload _upload;
         private bool _uploading;
+        private long _dropAt = -1;
 
         public SimHttpTransfer(SimHttpServer server, int bufferBytes)
         {
@@ -124,6 +125,7 @@ namespace Charger.Hal.Sim.Network
 
             Begin();
             _uploading = false;
+            _server.RecordDownload(fromByte);
             int status = _server.Admit();
             byte[] resource = _server.Resource(url);
             if (status == 0)
@@ -148,6 +150,8 @@ namespace Charger.Hal.Sim.Network
                 _total = resource.Length;
                 _body = resource;
                 _done = fromByte;
+                int cut = _server.TakeInterruption();
+                _dropAt = cut < 0 ? -1 : fromByte + cut;
                 if (_done == _total)
                 {
                     _state = HttpTransferState.Completed;
@@ -168,6 +172,16 @@ namespace Charger.Hal.Sim.Network
             if (n > _total - _done)
             {
                 n = (int)(_total - _done);
+            }
+
+            if (_dropAt >= 0 && _done + n >= _dropAt)
+            {
+                n = (int)(_dropAt - _done);
+                System.Array.Copy(_body, (int)_done, buffer, offset, n);
+                _done += n;
+                _dropAt = -1;
+                Fail(_status, "connection reset after " + _done + " bytes");
+                return n;
             }
 
             System.Array.Copy(_body, (int)_done, buffer, offset, n);

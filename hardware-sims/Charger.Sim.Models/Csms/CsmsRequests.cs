@@ -288,6 +288,54 @@ namespace Charger.Sim.Models.Csms
             return new CsmsRequest("GetLog", payload);
         }
 
+        /// <summary>UpdateFirmware (L01); optional fields left out when null or negative.</summary>
+        public static CsmsRequest UpdateFirmware(int requestId, string location, DateTime retrieveDateTime, string signingCertificate,
+            string signature, DateTime? installDateTime = null, int retries = -1, int retryInterval = -1)
+        {
+            var firmware = new JsonObject
+            {
+                ["location"] = Text(location, 512, nameof(location)),
+                ["retrieveDateTime"] = retrieveDateTime.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+            };
+            if (installDateTime != null)
+            {
+                firmware["installDateTime"] = installDateTime.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+            }
+
+            if (signingCertificate != null)
+            {
+                firmware["signingCertificate"] = Text(signingCertificate, 5500, nameof(signingCertificate));
+            }
+
+            if (signature != null)
+            {
+                firmware["signature"] = Text(signature, 800, nameof(signature));
+            }
+
+            var payload = new JsonObject { ["requestId"] = requestId, ["firmware"] = firmware };
+            if (retries >= 0)
+            {
+                payload["retries"] = retries;
+            }
+
+            if (retryInterval >= 0)
+            {
+                payload["retryInterval"] = retryInterval;
+            }
+
+            return new CsmsRequest("UpdateFirmware", payload);
+        }
+
+        /// <summary>InstallCertificate (M05).</summary>
+        public static CsmsRequest InstallCertificate(string certificateType, string certificatePem)
+        {
+            return new CsmsRequest("InstallCertificate", new JsonObject
+            {
+                ["certificateType"] = certificateType,
+                ["certificate"] = Text(certificatePem, 5500, "certificate"),
+            });
+        }
+
         private static JsonObject IdToken(string idToken, string type)
         {
             return new JsonObject

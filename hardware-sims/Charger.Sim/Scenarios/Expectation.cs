@@ -44,6 +44,7 @@ public enum ExpectSubject
     FirmwareVersion,
     ActiveSlot,
     Rollback,
+    FirmwareStatus,
 }
 
 public enum CompareOp

@@ -22,6 +22,7 @@ public static partial class ScenarioParser
         "remote-start", "remote-stop", "reset", "set", "get", "local-list", "clear-cache",
         "availability", "trigger", "unlock", "boot", "accept", "block",
         "profile", "clear-profile", "composite", "get-profiles",
+        "update-firmware", "install-root",
     };
 
     /// <summary>
@@ -257,6 +258,7 @@ public static partial class ScenarioParser
             "profile" => "csms profile <id> station|default|tx <limit>[,<offset>:<limit>...] [stack <n>]",
             "clear-profile" => "csms clear-profile [<id>]",
             "composite" => "csms composite <duration>",
+            "update-firmware" => $"csms update-firmware {string.Join("|", Charger.Sim.Firmware.SimFirmwareUpdates.Kinds)} [<version>] [install-in <duration>]",
             _ => $"csms {command}",
         };
 
@@ -274,6 +276,7 @@ public static partial class ScenarioParser
                          && int.TryParse(rest[0], out _) && rest[1] is "station" or "default" or "tx" && ParseProfilePeriods(line, rest[2]).Periods.Count > 0,
             "clear-profile" => rest.Length == 0 || (rest.Length == 1 && int.TryParse(rest[0], out _)),
             "composite" => rest.Length == 1 && ParseDuration(line, rest[0], "a duration like 10m") >= 0,
+            "update-firmware" => IsFirmwareUpdate(line, rest),
             _ => rest.Length == 0,
         };
 
@@ -281,6 +284,38 @@ public static partial class ScenarioParser
         {
             throw new ScenarioException(line, $"expected '{usage}', got 'csms {string.Join(' ', args)}'");
         }
+    }
+
+    private static bool IsFirmwareUpdate(int line, string[] rest)
+    {
+        if (rest.Length == 0 || !Charger.Sim.Firmware.SimFirmwareUpdates.Kinds.Contains(rest[0]))
+        {
+            return false;
+        }
+
+        int i = 1;
+        if (i < rest.Length && rest[i] != "install-in")
+        {
+            if (!Charger.Ota.Slots.SlotState.IsStorableVersion(rest[i]))
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        if (i < rest.Length)
+        {
+            if (rest[i] != "install-in" || i + 2 != rest.Length)
+            {
+                return false;
+            }
+
+            ParseDuration(line, rest[i + 1], "a duration after install-in");
+            return true;
+        }
+
+        return true;
     }
 
     private static bool IsComponentVariable(string text)
@@ -358,6 +393,13 @@ public static partial class ScenarioParser
             case "transaction":
                 OneOf(line, "expect transaction", rest, "started", "ended", "none");
                 return new Expectation(ExpectSubject.Transaction, null, CompareOp.Equal, 0, rest[0], withinMs);
+            case "firmware-status":
+                if (rest.Length != 1)
+                {
+                    throw new ScenarioException(line, "expect firmware-status <FirmwareStatus>, e.g. 'expect firmware-status Installed'");
+                }
+
+                return new Expectation(ExpectSubject.FirmwareStatus, null, CompareOp.Equal, 0, rest[0], withinMs);
             case "connection":
                 OneOf(line, "expect connection", rest, "online", "offline");
                 return new Expectation(ExpectSubject.Connection, null, CompareOp.Equal, 0, rest[0], withinMs);

@@ -47,6 +47,9 @@ public sealed class SimulatedBoot
         }
     }
 
+    /// <summary>The running image's boot context (its slots, version, trial); null while nothing runs.</summary>
+    public IBootContext Context => _context;
+
     /// <summary>The version the running image reported; null while nothing runs.</summary>
     public string RunningVersion => _context?.FirmwareVersion;
 

@@ -1,3 +1,4 @@
+using Charger.Sim.Firmware;
 using Charger.Firmware.Charging;
 using Charger.Firmware.Control;
 using Charger.Firmware.Diagnostics;
@@ -404,7 +405,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     private void PowerOn(long t)
     {
         _store.RestorePower();
-        Settings.Ocpp.FirmwareVersion = _boot.PowerUp(SelfTestPolicy.ProductDefault());
+        Settings.Ocpp.FirmwareVersion = _boot.PowerUp(Settings.SelfTest ?? SelfTestPolicy.ProductDefault());
         Charger.Hal.IWebSocketClient socket;
         if (UsesRealSocket)
         {
@@ -442,6 +443,8 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
             Random = _random,
             Watchdog = _watchdog,
             Reboot = _reboot,
+            // The running image's slots: UpdateFirmware writes the free one (OCPP L01).
+            Boot = _boot.Context,
             // Uploads go to the built-in CSMS's HTTP server in virtual time; against a real CSMS, over the network.
             HttpTransfer = _realSocket != null
                 ? new Charger.Sim.Models.Network.DesktopHttpTransfer(4096)
@@ -664,6 +667,7 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     {
         _realSocket?.Dispose();
         _server?.Dispose();
+        _bundleServer?.Dispose();
     }
 
     /// <summary>A script line that sets a password is echoed with the value masked.</summary>
@@ -770,6 +774,10 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 bool online = UsesRealSocket ? _station?.Ocpp?.Connection.IsConnected == true : _link.Connected;
                 actual = online ? "online" : "offline";
                 return (e.Word == "online") == online;
+            case ExpectSubject.FirmwareStatus:
+                string status = _options.CsmsUrl != null ? _station?.Ocpp?.FirmwareUpdates.LastStatus : _csms.Station(_options.StationId)?.LastFirmwareStatus;
+                actual = "firmware status " + (status ?? "none");
+                return status == e.Word;
             case ExpectSubject.CsmsReceived:
                 int count = CountReceived(e.Name);
                 actual = $"CSMS received {count} {e.Name}";
@@ -900,6 +908,13 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
             case "get-profiles":
                 request = CsmsRequests.GetChargingProfiles(_nextRemoteStartId++);
                 break;
+            case "install-root":
+                request = CsmsRequests.InstallCertificate("ManufacturerRootCertificate", SimFirmwarePki.ManufacturerRootPem);
+                _rootSent = true;
+                break;
+            case "update-firmware":
+                request = PrepareFirmwareUpdate(step, a);
+                break;
             default:
                 request = CsmsRequests.UnlockConnector(1, 1);
                 break;
@@ -915,4 +930,51 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
     }
 
     private int _nextRemoteStartId = 1;
+
+    private int _nextFirmwareRequestId = 1;
+    private bool _rootSent;
+    private BundleHttpServer _bundleServer;
+
+    /// <summary>The real-time firmware server (null until a real-time update was sent).</summary>
+    public BundleHttpServer BundleServer => _bundleServer;
+
+    /// <summary>
+    /// <c>csms update-firmware &lt;kind&gt; [&lt;version&gt;] [install-in &lt;duration&gt;]</c>: the built-in CSMS
+    /// installs its ManufacturerRootCertificate first (once), publishes the bundle of that kind on
+    /// its HTTP server and sends UpdateFirmware.
+    /// </summary>
+    private CsmsRequest PrepareFirmwareUpdate(ScenarioStep step, string[] a)
+    {
+        if (_options.CsmsUrl != null)
+        {
+            throw new ScenarioException(step.LineNumber, "csms update-firmware needs the built-in CSMS");
+        }
+
+        if (!_rootSent)
+        {
+            _rootSent = true;
+            var install = CsmsRequests.InstallCertificate("ManufacturerRootCertificate", SimFirmwarePki.ManufacturerRootPem);
+            _csms.Send(_options.StationId, install, call => _events.Add(NowMs, "csms", $"{install.Action}: {call}", ("action", install.Action)));
+        }
+
+        string version = a.Length > 2 && a[2] != "install-in" ? a[2] : "0." + (_nextFirmwareRequestId + 1) + ".0";
+        int installAt = Array.IndexOf(a, "install-in");
+        TimeSpan? installIn = installAt > 0 ? TimeSpan.FromMilliseconds(ScenarioParser.ParseDuration(step.LineNumber, a[installAt + 1], "a duration")) : null;
+        if (UsesRealSocket)
+        {
+            // Real time: the station's desktop HTTP transfer fetches from a real HTTP server.
+            _bundleServer ??= new BundleHttpServer();
+            return SimFirmwareUpdates.Prepare(a[1], version, _nextFirmwareRequestId++, EpochUtc.AddMilliseconds(NowMs), _bundleServer.Publish,
+                _bundleServer.InterruptNextDownloadAfter, installIn);
+        }
+
+        return SimFirmwareUpdates.Prepare(a[1], version, _nextFirmwareRequestId++, EpochUtc.AddMilliseconds(NowMs),
+            (file, bytes) =>
+            {
+                string url = SimFirmwareUpdates.BaseUrl + file;
+                _csms.HttpServer.Publish(url, bytes);
+                return url;
+            },
+            bytes => _csms.HttpServer.InterruptNextDownloadAfter(bytes), installIn);
+    }
 }

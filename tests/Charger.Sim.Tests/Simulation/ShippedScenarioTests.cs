@@ -41,6 +41,8 @@ public class ShippedScenarioTests
         {
             "normal-rfid-session", "ev-pauses-and-resumes", "cable-yanked-while-charging", "thermal-derating",
             "rcd-trip-auto-retry", "welded-contactor", "meter-loss", "power-cut-mid-session",
+            "firmware-update-and-confirm", "firmware-bad-signature-rejected", "firmware-download-interrupted-resumed",
+            "firmware-power-cut-during-update", "firmware-new-image-fails-rolled-back", "firmware-update-waits-for-transaction",
         })
         {
             Assert.Contains(required, names);

@@ -108,7 +108,7 @@ server.on('client', (client) => {
     });
     client.handle(({ method, params }) => {
         emit({ event: 'call', identity, method, params });
-        if (['StatusNotification', 'NotifyReport', 'MeterValues', 'NotifyEvent', 'ReportChargingProfiles', 'SecurityEventNotification', 'LogStatusNotification'].includes(method)) {
+        if (['StatusNotification', 'NotifyReport', 'MeterValues', 'NotifyEvent', 'ReportChargingProfiles', 'SecurityEventNotification', 'LogStatusNotification', 'FirmwareStatusNotification'].includes(method)) {
             return {};
         }
         if (method === 'SignCertificate') {
