@@ -79,17 +79,18 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
         }
 
         var token = _cancel.Token;
-        var request = new HttpRequestMessage(new HttpMethod(method), url)
-        {
-            Content = new StreamContent(new RingReadStream(this, contentLength, token)),
-        };
-        request.Content.Headers.ContentLength = contentLength;
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         int generation;
         lock (_sync)
         {
             generation = _generation;
         }
+
+        var request = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = new StreamContent(new RingReadStream(this, contentLength, token, generation)),
+        };
+        request.Content.Headers.ContentLength = contentLength;
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
         new Thread(() => Run(request, token, generation)) { IsBackground = true, Name = "http-upload" }.Start();
         return true;
@@ -346,13 +347,15 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
         private readonly DesktopHttpTransfer _owner;
         private readonly long _length;
         private readonly CancellationToken _token;
+        private readonly int _generation;
         private long _read;
 
-        public RingReadStream(DesktopHttpTransfer owner, long length, CancellationToken token)
+        public RingReadStream(DesktopHttpTransfer owner, long length, CancellationToken token, int generation)
         {
             _owner = owner;
             _length = length;
             _token = token;
+            _generation = generation;
         }
 
         public override bool CanRead => true;
@@ -371,12 +374,19 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
             var o = _owner;
             lock (o._sync)
             {
-                while (o._count == 0)
+                while (true)
                 {
+                    // A cancelled upload's stream may still be read by its worker after the next
+                    // upload began: it must never take that upload's bytes from the shared ring.
                     _token.ThrowIfCancellationRequested();
-                    if (o._state != HttpTransferState.Running)
+                    if (o._generation != _generation || o._state != HttpTransferState.Running)
                     {
                         throw new IOException("upload abandoned");
+                    }
+
+                    if (o._count > 0)
+                    {
+                        break;
                     }
 
                     Monitor.Wait(o._sync, 100);

@@ -21,7 +21,9 @@ public class EnumTextTableTests
         typeof(Charger.Hal.WebSocketState).Assembly,
         typeof(Charger.Metering.Service.MeterHealth).Assembly,
         typeof(Charger.Ocpp.ConnectorStatus).Assembly,
+        typeof(Charger.Ocpp.Json.JsonWriter).Assembly,
         typeof(Charger.Crypto.ChainStatus).Assembly,
+        typeof(Charger.Ota.Bundle.BundleError).Assembly,
         typeof(IecState).Assembly,
     };
 
