@@ -28,6 +28,17 @@ namespace Charger.Gate.Tests
         }
 
         [Fact]
+        public void Utf8Encoding_NeedsNanoFrameworkSystemText_NotMscorlib()
+        {
+            // The real mscorlib 1.17.11 has no System.Text namespace at all: a stub that put Encoding
+            // there let the gate pass code that the board build refused.
+            const string source = "namespace Device { public class C { public byte[] B(string s) { return System.Text.Encoding.UTF8.GetBytes(s); } } }";
+
+            Assert.Contains(GateCompiler.Gate(source, "mscorlib"), d => d.Id == "CS0234" || d.Id == "CS0246");
+            Assert.Empty(GateCompiler.Gate(source, "mscorlib", "nanoFramework.System.Text"));
+        }
+
+        [Fact]
         public void Hashtable_NeedsNanoFrameworkSystemCollections_ArrayListDoesNot()
         {
             const string hashtable = "namespace Device { public class C { public object T() { return new System.Collections.Hashtable(); } } }";

@@ -412,34 +412,3 @@ namespace System.Runtime.InteropServices
     {
     }
 }
-
-namespace System.Text
-{
-    // Encoding and UTF8Encoding are in mscorlib; StringBuilder is in nanoFramework.System.Text.
-    public abstract class Encoding
-    {
-        public static Encoding UTF8 { get { throw null; } }
-        public virtual byte[] GetBytes(string s) { throw null; }
-        public virtual int GetBytes(string s, int charIndex, int charCount, byte[] bytes, int byteIndex) { throw null; }
-        public virtual char[] GetChars(byte[] bytes) { throw null; }
-        public virtual char[] GetChars(byte[] bytes, int byteIndex, int byteCount) { throw null; }
-        public virtual string GetString(byte[] bytes, int index, int count) { throw null; }
-        public virtual Decoder GetDecoder() { throw null; }
-    }
-
-    public class UTF8Encoding : Encoding
-    {
-        public UTF8Encoding() { }
-        public override byte[] GetBytes(string s) { throw null; }
-        public override int GetBytes(string s, int charIndex, int charCount, byte[] bytes, int byteIndex) { throw null; }
-        public override char[] GetChars(byte[] bytes) { throw null; }
-        public override char[] GetChars(byte[] bytes, int byteIndex, int byteCount) { throw null; }
-        public override string GetString(byte[] bytes, int index, int count) { throw null; }
-        public override Decoder GetDecoder() { throw null; }
-    }
-
-    public abstract class Decoder
-    {
-        public virtual void Convert(byte[] bytes, int byteIndex, int byteCount, char[] chars, int charIndex, int charCount, bool flush, out int bytesUsed, out int charsUsed, out bool completed) { throw null; }
-    }
-}
