@@ -1,3 +1,4 @@
+using Charger.Crypto;
 using Charger.Hal;
 using Charger.Ocpp.Transport;
 
@@ -10,8 +11,6 @@ namespace Charger.Ocpp.CertificateManagement
     /// </summary>
     public sealed class InstalledRootsTlsSource : ITlsSource
     {
-        private const int PemLineChars = 64;
-
         private readonly ITlsSource _provisioned;
         private readonly CertificateStore _store;
 
@@ -30,34 +29,14 @@ namespace Charger.Ocpp.CertificateManagement
                 return base_;
             }
 
-            System.Text.StringBuilder roots = new System.Text.StringBuilder();
-            if (base_ != null && base_.TrustedRootsPem != null)
-            {
-                roots.Append(base_.TrustedRootsPem);
-                roots.Append('\n');
-            }
-
+            string roots = base_ != null && base_.TrustedRootsPem != null ? base_.TrustedRootsPem + "\n" : "";
             for (int i = 0; i < installed.Length; i++)
             {
-                AppendPem(roots, installed[i]);
+                roots += PemWriter.Encode(Pem.CertificateLabel, installed[i]);
             }
 
-            return new TlsSettings(roots.ToString(), base_ == null ? null : base_.ClientCertificatePem,
+            return new TlsSettings(roots, base_ == null ? null : base_.ClientCertificatePem,
                 base_ == null ? null : base_.ClientPrivateKeyPem);
-        }
-
-        private static void AppendPem(System.Text.StringBuilder text, byte[] der)
-        {
-            string body = System.Convert.ToBase64String(der);
-            text.Append("-----BEGIN CERTIFICATE-----\n");
-            for (int at = 0; at < body.Length; at += PemLineChars)
-            {
-                int n = body.Length - at < PemLineChars ? body.Length - at : PemLineChars;
-                text.Append(body.Substring(at, n));
-                text.Append('\n');
-            }
-
-            text.Append("-----END CERTIFICATE-----\n");
         }
     }
 }
