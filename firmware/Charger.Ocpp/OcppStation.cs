@@ -6,6 +6,7 @@ using Charger.Ocpp.DataTransfer;
 using Charger.Ocpp.DeviceModel;
 using Charger.Ocpp.Diagnostics;
 using Charger.Ocpp.FirmwareManagement;
+using Charger.Ocpp.NetworkProfiles;
 using Charger.Ocpp.Provisioning;
 using Charger.Ocpp.RemoteControl;
 using Charger.Ocpp.Rpc;
@@ -48,6 +49,9 @@ namespace Charger.Ocpp
         private readonly SecurityProfilePolicy _profilePolicy;
         private readonly BasicAuthPasswordChange _passwordChange;
         private readonly LogUploadService _logUploads;
+        private readonly NetworkProfileStore _networkProfiles;
+        private readonly NetworkProfileSelector _profileSelector;
+        private readonly NetworkProfileFailover _failover;
         private int _clockSetsSeen;
         private int _authFailuresSeen;
         private int _tlsFailuresSeen;
@@ -117,6 +121,20 @@ namespace Charger.Ocpp
             _profilePolicy = new SecurityProfilePolicy(store, log);
             _profilePolicy.Enforce(_model, _vars.SecurityProfile);
             _passwordChange = new BasicAuthPasswordChange(_connection, _model, _vars.BasicAuthPassword, store, log);
+
+            // Network profiles (B09, B10): slot 0 is the provisioned CSMS; the priority read now holds until the next boot.
+            NetworkProfile provisioned = new NetworkProfile();
+            provisioned.CsmsUrl = config.CsmsUrl;
+            provisioned.SecurityProfile = config.SecurityProfile;
+            provisioned.MessageTimeoutS = (int)_vars.MessageTimeout.IntValue;
+            _networkProfiles = new NetworkProfileStore(store, provisioned, log);
+            _profileSelector = new NetworkProfileSelector(_networkProfiles, store, _vars.NetworkConfigurationPriority.Value, log);
+            _profileSelector.SecurityFloor = _profilePolicy.Floor;
+            _failover = new NetworkProfileFailover(_profileSelector, _connection, _vars, _rpc);
+            _failover.Start();
+            _model.ValueCheck = CheckVariableValue;
+            _rpc.Register(SetNetworkProfileHandler.Action, SetNetworkProfileHandler.RequestSchema,
+                new SetNetworkProfileHandler(_networkProfiles, _profileSelector, log));
             _clockSetsSeen = _clock.SignificantSets;
             _authFailuresSeen = _connection.AuthenticationFailures;
 
@@ -188,7 +206,7 @@ namespace Charger.Ocpp
                 "GetDisplayMessages",
                 "GetMonitoringReport", "GetReport", "PublishFirmware",
                 "ReserveNow",
-                "SetDisplayMessage", "SetMonitoringBase", "SetMonitoringLevel", "SetNetworkProfile", "SetVariableMonitoring",
+                "SetDisplayMessage", "SetMonitoringBase", "SetMonitoringLevel", "SetVariableMonitoring",
                 "UnpublishFirmware",
             };
             for (int i = 0; i < later.Length; i++)
@@ -240,6 +258,18 @@ namespace Charger.Ocpp
         public SecurityProfilePolicy SecurityProfile
         {
             get { return _profilePolicy; }
+        }
+
+        /// <summary>B10: which configuration slot the station connects with, and its fallback.</summary>
+        public NetworkProfileSelector NetworkProfiles
+        {
+            get { return _profileSelector; }
+        }
+
+        /// <summary>B09: the configuration slots.</summary>
+        public NetworkProfileStore NetworkProfileSlots
+        {
+            get { return _networkProfiles; }
         }
 
         /// <summary>A01: a new BasicAuthPassword, its reconnect and fallback.</summary>
@@ -352,6 +382,7 @@ namespace Charger.Ocpp
         {
             _lastTickMs = nowMs;
             _connection.Tick(nowMs);
+            _failover.Tick();
             _registration.Tick(nowMs);
             _availability.Tick(nowMs);
             _reports.Tick(nowMs);
@@ -414,16 +445,32 @@ namespace Charger.Ocpp
 
         public void OnConnected(long nowMs)
         {
-            _profilePolicy.OnConnected((int)_vars.SecurityProfile.IntValue);
+            // SecurityCtrlr.SecurityProfile is the connected profile's; a change raises
+            // ReconfigurationOfSecurityParameters (OnVariableChanged, A04).
+            int profile = _connection.SecurityProfileInUse;
+            _model.SetInternal(_vars.SecurityProfile, AttributeType.Actual, profile.ToString());
+            _profilePolicy.OnConnected(profile);
+            _profileSelector.SecurityFloor = _profilePolicy.Floor;
+            if (_profileSelector.OnConnected())
+            {
+                _registration.Reregister(nowMs);
+            }
+
             _registration.OnConnected(nowMs);
             _availability.OnConnected(nowMs);
         }
 
         public void OnDisconnected(long nowMs, string reason)
         {
+            _profileSelector.OnConnectionLost();
             _rpc.OnDisconnected();
             _registration.OnDisconnected(nowMs);
             _availability.OnDisconnected(nowMs);
+        }
+
+        private string CheckVariableValue(Variable variable, string value)
+        {
+            return variable == _vars.NetworkConfigurationPriority ? _profileSelector.PriorityProblem(value) : null;
         }
 
         private string ReadCertificateEntries(Variable variable)

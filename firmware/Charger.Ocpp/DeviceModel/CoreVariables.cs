@@ -43,6 +43,9 @@ namespace Charger.Ocpp.DeviceModel
         public Variable MessageAttempts;
         public Variable MessageAttemptInterval;
         public Variable ResetRetries;
+        public Variable NetworkConfigurationPriority;
+        public Variable NetworkProfileConnectionAttempts;
+        public Variable ActiveNetworkProfile;
 
         public Variable ItemsPerMessageGetReport;
         public Variable ItemsPerMessageGetVariables;
@@ -91,9 +94,16 @@ namespace Charger.Ocpp.DeviceModel
             MessageAttempts = Int(OcppCommCtrlr, null, "MessageAttempts", "TransactionEvent", RW, 3, null, 0, 100);
             MessageAttemptInterval = Int(OcppCommCtrlr, null, "MessageAttemptInterval", "TransactionEvent", RW, 60, "s", 0, 86400);
             ResetRetries = Int(OcppCommCtrlr, null, "ResetRetries", null, RW, 2, null, 0, 100);
-            // A new network profile order is used from the next start (B05: RebootRequired).
-            List(OcppCommCtrlr, "NetworkConfigurationPriority", DataType.SequenceList, RW, "0", "0,1").RebootRequired = true;
-            Int(OcppCommCtrlr, null, "NetworkProfileConnectionAttempts", null, RW, 3, null, 1, 100);
+            // B10: a new network profile order is used from the next start (SetVariables answers RebootRequired);
+            // the slots are NetworkProfileStore's.
+            NetworkConfigurationPriority = List(OcppCommCtrlr, "NetworkConfigurationPriority", DataType.SequenceList, RW, "0",
+                Charger.Ocpp.NetworkProfiles.NetworkProfileStore.ValuesList());
+            NetworkConfigurationPriority.RebootRequired = true;
+            NetworkProfileConnectionAttempts = Int(OcppCommCtrlr, null, "NetworkProfileConnectionAttempts", null, RW, 3, null, 1, 100);
+            // The configuration slot connected with or being tried (-1: none usable).
+            ActiveNetworkProfile = Int(OcppCommCtrlr, null, "ActiveNetworkProfile", null, RO, 0, null, -1,
+                Charger.Ocpp.NetworkProfiles.NetworkProfileStore.SlotCount - 1);
+            ActiveNetworkProfile.Persistent = false;
             Bool(OcppCommCtrlr, null, 0, 0, "UnlockOnEVSideDisconnect", RW, true);
             // N01 (GetLog): the protocols the station uploads with (LogUploadService).
             List(OcppCommCtrlr, "FileTransferProtocols", DataType.MemberList, RO, "HTTP,HTTPS", "FTP,FTPS,HTTP,HTTPS,SFTP").Persistent = false;

@@ -40,6 +40,9 @@ namespace Charger.Ocpp.DeviceModel
 
         public event VariableChangedHandler Changed;
 
+        /// <summary>Rules other features add to SetVariables (NetworkConfigurationPriority must name stored profiles).</summary>
+        public VariableValueCheck ValueCheck;
+
         public int Count
         {
             get { return _ordered.Count; }
@@ -225,6 +228,11 @@ namespace Charger.Ocpp.DeviceModel
             }
 
             reason = CheckValue(variable, value);
+            if (reason == null && ValueCheck != null)
+            {
+                reason = ValueCheck(variable, value);
+            }
+
             if (reason != null)
             {
                 return SetVariableStatus.Rejected;

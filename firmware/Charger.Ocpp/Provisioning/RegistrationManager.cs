@@ -105,6 +105,16 @@ namespace Charger.Ocpp.Provisioning
             }
         }
 
+        /// <summary>
+        /// Registers again at the next connection, as after a boot (B10.FR.10: the station moved to
+        /// another network profile, so possibly to another CSMS).
+        /// </summary>
+        public void Reregister(long nowMs)
+        {
+            _rpc.Registration = RegistrationState.NotRegistered;
+            _nextBootMs = nowMs;
+        }
+
         public void OnDisconnected(long nowMs)
         {
             _connected = false;

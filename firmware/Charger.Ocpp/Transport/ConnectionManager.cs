@@ -50,6 +50,8 @@ namespace Charger.Ocpp.Transport
         private int _closedCode;
         private long _closedSeenMs;
         private ITlsSource _tlsSource;
+        private string _baseUrl;
+        private int _profile;
         private int _tlsFailures;
         private string _lastTlsFailure;
 
@@ -61,7 +63,29 @@ namespace Charger.Ocpp.Transport
             _random = random;
             _log = log;
             _tlsSource = new ConfigTlsSource(config);
+            _baseUrl = config.CsmsUrl;
+            _profile = -1;
             socket.Closed += OnSocketClosed;
+        }
+
+        /// <summary>
+        /// Connect from now on with another network profile (B10): its CSMS URL (without the station
+        /// id) and security profile. A station waiting because its profile was unusable tries again.
+        /// </summary>
+        public void UseProfile(string csmsUrl, int securityProfile)
+        {
+            _baseUrl = csmsUrl;
+            _profile = securityProfile;
+            if (_state == ConnectionState.Misconfigured)
+            {
+                _state = ConnectionState.WaitingToConnect;
+            }
+        }
+
+        /// <summary>The security profile attempts use: the network profile's, else SecurityCtrlr.SecurityProfile.</summary>
+        public int SecurityProfileInUse
+        {
+            get { return _profile >= 0 ? _profile : (int)_vars.SecurityProfile.IntValue; }
         }
 
         /// <summary>Where wss:// attempts take their roots and client certificate (the provisioned ones by default).</summary>
@@ -163,7 +187,7 @@ namespace Charger.Ocpp.Transport
         {
             get
             {
-                string baseUrl = _config.CsmsUrl;
+                string baseUrl = _baseUrl;
                 if (baseUrl.Length > 0 && baseUrl[baseUrl.Length - 1] == '/')
                 {
                     baseUrl = baseUrl.Substring(0, baseUrl.Length - 1);
@@ -268,7 +292,7 @@ namespace Charger.Ocpp.Transport
         {
             string url = Url;
             bool secure = url.Length > 6 && url.Substring(0, 6) == "wss://";
-            int profile = (int)_vars.SecurityProfile.IntValue;
+            int profile = SecurityProfileInUse;
             if ((profile >= 2 && !secure) || (profile == 1 && secure) || profile < 1 || profile > 3)
             {
                 // A00: profile 1 is ws:// with Basic auth, 2 is wss:// with Basic auth, 3 is wss:// with a client certificate.

@@ -44,6 +44,15 @@ namespace Charger.Hal.Sim.Network
         /// <summary>For wss:// URLs: a simulated server certificate that has expired (the handshake fails).</summary>
         public bool ServerCertificateExpired { get; set; }
 
+        /// <summary>
+        /// When set, a request whose URL contains this text fails as an unreachable host would (a CSMS
+        /// that is not there), even with <see cref="AutoAccept"/>.
+        /// </summary>
+        public string UnreachableUrlPart { get; set; }
+
+        /// <summary>Requests refused because of <see cref="UnreachableUrlPart"/>.</summary>
+        public int UnreachableRefusals { get; private set; }
+
         /// <summary>TLS handshakes this server refused.</summary>
         public int TlsRefusals { get; private set; }
 
@@ -204,6 +213,13 @@ namespace Charger.Hal.Sim.Network
                         _requestedAuthorization = headerValues[i];
                     }
                 }
+            }
+
+            if (UnreachableUrlPart != null && url != null && url.IndexOf(UnreachableUrlPart) >= 0)
+            {
+                UnreachableRefusals++;
+                Refuse(1006, "connect failed: host unreachable");
+                return;
             }
 
             if (!AutoAccept)

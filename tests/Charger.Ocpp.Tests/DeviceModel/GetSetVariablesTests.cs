@@ -125,7 +125,7 @@ public class GetSetVariablesTests
             Item("DeviceDataCtrlr", "ConfigurationValueSize", value: "10"),
             Item("OCPPCommCtrlr", "OfflineThreshold", value: "soon"),
             Item("AuthCacheCtrlr", "Policy", value: "RANDOM"),
-            Item("OCPPCommCtrlr", "NetworkConfigurationPriority", value: "1,0"),
+            Item("OCPPCommCtrlr", "NetworkConfigurationPriority", value: "0"),
             Item("EVSE", "Power", "MaxSet", "11000", evse: 1),
             Item("EVSE", "Power", "MaxSet", "99000", evse: 1));
         var results = reply[2].GetProperty("setVariableResult");
