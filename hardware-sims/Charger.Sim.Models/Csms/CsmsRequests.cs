@@ -140,6 +140,21 @@ namespace Charger.Sim.Models.Csms
             return new CsmsRequest("GetLocalListVersion", new JsonObject());
         }
 
+        /// <summary>SetNetworkProfile (B09): a JSON OCPP 2.0.1 profile on the first wired interface.</summary>
+        public static CsmsRequest SetNetworkProfile(int configurationSlot, string csmsUrl, int securityProfile, int messageTimeoutS = 30)
+        {
+            var data = new JsonObject
+            {
+                ["ocppVersion"] = "OCPP20",
+                ["ocppTransport"] = "JSON",
+                ["ocppCsmsUrl"] = csmsUrl,
+                ["messageTimeout"] = messageTimeoutS,
+                ["securityProfile"] = securityProfile,
+                ["ocppInterface"] = "Wired0",
+            };
+            return new CsmsRequest("SetNetworkProfile", new JsonObject { ["configurationSlot"] = configurationSlot, ["connectionData"] = data });
+        }
+
         public static CsmsRequest ClearCache()
         {
             return new CsmsRequest("ClearCache", new JsonObject());

@@ -45,6 +45,7 @@ public enum ExpectSubject
     ActiveSlot,
     Rollback,
     FirmwareStatus,
+    NetworkProfile,
 }
 
 public enum CompareOp

@@ -21,7 +21,7 @@ public static partial class ScenarioParser
     {
         "remote-start", "remote-stop", "reset", "set", "get", "local-list", "clear-cache",
         "availability", "trigger", "unlock", "boot", "accept", "block",
-        "profile", "clear-profile", "composite", "get-profiles",
+        "profile", "clear-profile", "composite", "get-profiles", "network-profile", "address",
         "update-firmware", "install-root",
     };
 
@@ -258,6 +258,8 @@ public static partial class ScenarioParser
             "profile" => "csms profile <id> station|default|tx <limit>[,<offset>:<limit>...] [stack <n>]",
             "clear-profile" => "csms clear-profile [<id>]",
             "composite" => "csms composite <duration>",
+            "network-profile" => "csms network-profile <slot> ws://<host>/<path>|wss://<host>/<path>",
+            "address" => "csms address <host> up|down",
             "update-firmware" => $"csms update-firmware {string.Join("|", Charger.Sim.Firmware.SimFirmwareUpdates.Kinds)} [<version>] [install-in <duration>]",
             _ => $"csms {command}",
         };
@@ -277,6 +279,8 @@ public static partial class ScenarioParser
             "clear-profile" => rest.Length == 0 || (rest.Length == 1 && int.TryParse(rest[0], out _)),
             "composite" => rest.Length == 1 && ParseDuration(line, rest[0], "a duration like 10m") >= 0,
             "update-firmware" => IsFirmwareUpdate(line, rest),
+            "network-profile" => rest.Length == 2 && int.TryParse(rest[0], out _) && (rest[1].StartsWith("ws://") || rest[1].StartsWith("wss://")),
+            "address" => rest.Length == 2 && rest[0].Length > 0 && rest[1] is "up" or "down",
             _ => rest.Length == 0,
         };
 
@@ -410,6 +414,13 @@ public static partial class ScenarioParser
                 }
 
                 return new Expectation(ExpectSubject.FirmwareVersion, null, CompareOp.Equal, 0, rest[0], withinMs);
+            case "network-profile":
+                if (rest.Length != 1 || !int.TryParse(rest[0], out int profileSlot) || profileSlot < 0)
+                {
+                    throw new ScenarioException(line, "expect network-profile <slot>, e.g. 'expect network-profile 1' (connected with that slot)");
+                }
+
+                return new Expectation(ExpectSubject.NetworkProfile, null, CompareOp.Equal, profileSlot, rest[0], withinMs);
             case "slot":
                 OneOf(line, "expect slot", rest, "A", "B");
                 return new Expectation(ExpectSubject.ActiveSlot, null, CompareOp.Equal, 0, rest[0], withinMs);

@@ -17,6 +17,7 @@ public sealed class CsmsLink
     private readonly BuiltInCsms _csms;
     private readonly EventLog _events;
     private readonly Func<long> _nowMs;
+    private readonly HashSet<string> _addresses = new(StringComparer.OrdinalIgnoreCase) { "csms.sim" };
     private LoopbackWebSocket _socket;
     private string _connectedId;
 
@@ -71,6 +72,38 @@ public sealed class CsmsLink
         }
     }
 
+    /// <summary>
+    /// Makes the built-in CSMS reachable (or not) at <paramref name="host"/>: a station given another
+    /// address (SetNetworkProfile) reaches it only while the address is up, so a scenario can move a
+    /// station to "a second CSMS" and make that one unreachable. An open connection to an address
+    /// taken down drops.
+    /// </summary>
+    public void SetAddress(string host, bool up)
+    {
+        bool changed = up ? _addresses.Add(host) : _addresses.Remove(host);
+        if (!changed)
+        {
+            return;
+        }
+
+        _events.Add(_nowMs(), "network", $"CSMS address {host} {(up ? "up" : "down")}", ("host", host), ("up", up));
+        if (!up && _socket != null && _socket.State == Charger.Hal.WebSocketState.Open && HostOf(_socket.Server.RequestedUrl) == host)
+        {
+            _socket.Server.Close(1006, "CSMS address down");
+            Drop("CSMS address down");
+        }
+    }
+
+    private static string HostOf(string url)
+    {
+        if (url == null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return "";
+        }
+
+        return uri.Host;
+    }
+
     public void Pump()
     {
         if (_socket != null)
@@ -110,6 +143,13 @@ public sealed class CsmsLink
         }
 
         string url = server.RequestedUrl ?? "";
+        if (!_addresses.Contains(HostOf(url)))
+        {
+            server.Refuse(1006, "connect failed: host unreachable");
+            _events.Add(_nowMs(), "connection", $"{HostOf(url)} unreachable: no CSMS at that address");
+            return;
+        }
+
         string stationId = Uri.UnescapeDataString(url.TrimEnd('/').Split('/').Last());
         string user = null, password = null;
         string auth = server.RequestedAuthorization;
@@ -126,7 +166,7 @@ public sealed class CsmsLink
         {
             server.AcceptWithSubprotocol(CsmsOptions.Subprotocol);
             _connectedId = stationId;
-            _events.Add(_nowMs(), "connection", $"{stationId} connected to the built-in CSMS", ("stationId", stationId));
+            _events.Add(_nowMs(), "connection", $"{stationId} connected to the built-in CSMS at {HostOf(url)}", ("stationId", stationId), ("host", HostOf(url)));
         }
         else
         {

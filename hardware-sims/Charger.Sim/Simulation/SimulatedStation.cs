@@ -774,6 +774,12 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 bool online = UsesRealSocket ? _station?.Ocpp?.Connection.IsConnected == true : _link.Connected;
                 actual = online ? "online" : "offline";
                 return (e.Word == "online") == online;
+            case ExpectSubject.NetworkProfile:
+                var ocpp = _station?.Ocpp;
+                bool linked = UsesRealSocket ? ocpp?.Connection.IsConnected == true : _link.Connected;
+                int inUse = ocpp == null ? -1 : ocpp.NetworkProfiles.ActiveSlot;
+                actual = ocpp == null ? "no station running" : $"network profile slot {inUse} ({ocpp.Connection.Url}), {(linked ? "online" : "offline")}";
+                return linked && inUse == (int)e.Value;
             case ExpectSubject.FirmwareStatus:
                 string status = _options.CsmsUrl != null ? _station?.Ocpp?.FirmwareUpdates.LastStatus : _csms.Station(_options.StationId)?.LastFirmwareStatus;
                 actual = "firmware status " + (status ?? "none");
@@ -834,6 +840,13 @@ public sealed class SimulatedStation : ISimulationTarget, IChargerEvents, IDispo
                 return;
             case "block":
                 _csms.Tokens.Block(a[1]);
+                return;
+            case "network-profile":
+                request = CsmsRequests.SetNetworkProfile(int.Parse(a[1]), a[2], a[2].StartsWith("wss://", StringComparison.Ordinal) ? 2 : 1);
+                break;
+            case "address":
+                // Where the built-in CSMS can be reached: a second address stands for a second CSMS.
+                _link.SetAddress(a[1], a[2] == "up");
                 return;
             case "reset":
                 request = CsmsRequests.Reset(a.Length > 1 && a[1] == "onidle" ? "OnIdle" : "Immediate");

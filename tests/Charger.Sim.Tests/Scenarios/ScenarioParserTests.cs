@@ -128,6 +128,10 @@ public class CsmsCommandParsingTests
     [InlineData("0s csms remote-start", "expected 'csms remote-start <idToken>'")]
     [InlineData("0s csms local-list full zero RFID-1", "expected 'csms local-list full|diff <version> [idToken ...]'")]
     [InlineData("0s csms clear-cache now", "expected 'csms clear-cache', got 'csms clear-cache now'")]
+    [InlineData("0s csms network-profile one ws://csms2.sim/ocpp", "expected 'csms network-profile <slot> ws://<host>/<path>|wss://<host>/<path>'")]
+    [InlineData("0s csms network-profile 1 http://csms2.sim/ocpp", "expected 'csms network-profile <slot>")]
+    [InlineData("0s csms address csms2.sim sideways", "expected 'csms address <host> up|down'")]
+    [InlineData("0s expect network-profile first", "expect network-profile <slot>")]
     public void BadCsmsArgumentsAreRefusedBeforeTheRunNamingTheLine(string text, string expected)
     {
         var ex = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse("t", text));
@@ -143,6 +147,9 @@ public class CsmsCommandParsingTests
     [InlineData("0s csms trigger StatusNotification")]
     [InlineData("0s csms local-list diff 3 RFID-1 RFID-2")]
     [InlineData("0s csms unlock")]
+    [InlineData("0s csms network-profile 1 wss://csms2.sim/ocpp")]
+    [InlineData("0s csms address csms2.sim down")]
+    [InlineData("0s expect network-profile 1 within 5s")]
     public void WellFormedCsmsCommandsParse(string text)
     {
         Assert.Single(ScenarioParser.Parse("t", text).Steps);

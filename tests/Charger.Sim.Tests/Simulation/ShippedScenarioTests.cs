@@ -43,6 +43,7 @@ public class ShippedScenarioTests
             "rcd-trip-auto-retry", "welded-contactor", "meter-loss", "power-cut-mid-session",
             "firmware-update-and-confirm", "firmware-bad-signature-rejected", "firmware-download-interrupted-resumed",
             "firmware-power-cut-during-update", "firmware-new-image-fails-rolled-back", "firmware-update-waits-for-transaction",
+            "network-profile-migrate-to-second-csms", "network-profile-unreachable-falls-back",
         })
         {
             Assert.Contains(required, names);
@@ -64,6 +65,22 @@ public class ShippedScenarioTests
         var failure = Assert.Single(result.Failures);
         Assert.Equal(6, failure.Step.LineNumber);
         Assert.Equal("contactor open", failure.Actual);
+    }
+
+    [Fact]
+    public void AStationGivenAnUnreachableProfileIsNotOnItAndTheScenarioSaysSo()
+    {
+        var (result, _, _) = Run("""
+            0s   expect connection online within 1s
+            +1s  csms network-profile 1 ws://csms2.sim/ocpp
+            +1s  csms set OCPPCommCtrlr.NetworkConfigurationPriority 1,0
+            +1s  csms reset immediate
+            +15m expect network-profile 1
+            """);
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(5, failure.Step.LineNumber);
+        Assert.StartsWith("network profile slot 0", failure.Actual);
     }
 
     [Fact]
