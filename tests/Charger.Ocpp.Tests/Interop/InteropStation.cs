@@ -13,9 +13,10 @@ public sealed class InteropStation : IDisposable
 
     public InteropStation(string csmsUrl, string identity, string password, Action<CoreVariables, StationDeviceModel> configure = null,
         int securityProfile = 1, string csmsRootPem = null, string clientCertificatePem = null, string clientKeyPem = null,
-        Charger.Ocpp.Transactions.IEvseControl evseControl = null)
+        Charger.Ocpp.Transactions.IEvseControl evseControl = null, MemoryFileStore store = null, BootReason reason = BootReason.PowerUp)
     {
         Identity = identity;
+        Store = store ?? new MemoryFileStore();
         Config = new StationConfig
         {
             StationId = identity,
@@ -29,7 +30,7 @@ public sealed class InteropStation : IDisposable
             ClientPrivateKeyPem = clientKeyPem,
         };
         Socket = new DesktopWebSocketClient();
-        Station = new OcppStation(Config, Socket, Store, new SeededRandom(11), Log, Hooks, evseControl, null, BootReason.PowerUp, new RpcLimits());
+        Station = new OcppStation(Config, Socket, Store, new SeededRandom(11), Log, Hooks, evseControl, null, reason, new RpcLimits());
         var vars = Station.Variables;
         var model = Station.DeviceModel;
 
@@ -42,7 +43,8 @@ public sealed class InteropStation : IDisposable
     public string Identity { get; }
     public StationConfig Config { get; }
     public DesktopWebSocketClient Socket { get; }
-    public MemoryFileStore Store { get; } = new();
+    /// <summary>The station's file store; pass it to a new InteropStation to reboot this one.</summary>
+    public MemoryFileStore Store { get; }
     public ListLog Log { get; } = new();
     public FakeHooks Hooks { get; } = new();
     public OcppStation Station { get; }
