@@ -168,7 +168,7 @@ namespace Charger.Ocpp
 
             // The station's own certificate (A02, A03): SignCertificate, CertificateSigned, switch-over on reconnect.
             _stationCertificates = new StationCertificateManager(config, _signingVars, _rpc, _connection, _clock, store, random, log,
-                _certificates, _connection.TlsSource);
+                _connection.TlsSource);
             _stationCertificates.Load();
             _stationCertificates.Events = new CertificateEventsToSecurityLog(_securityEvents);
             _connection.TlsSource = _stationCertificates;
