@@ -186,7 +186,7 @@ namespace Charger.Ocpp
 
             // The station's own certificate (A02, A03): SignCertificate, CertificateSigned, switch-over on reconnect.
             _stationCertificates = new StationCertificateManager(config, _signingVars, _rpc, _connection, _clock, store, random, log,
-                _certificates, _connection.TlsSource);
+                _connection.TlsSource);
             _stationCertificates.Load();
             _stationCertificates.Events = new CertificateEventsToSecurityLog(_securityEvents);
             _connection.TlsSource = _stationCertificates;
@@ -236,6 +236,7 @@ namespace Charger.Ocpp
         /// </summary>
         public void AttachLogUpload(IHttpTransfer http, ILogLineSource diagnostics)
         {
+            http.Trust = TransferTrust;
             _logUploads.Attach(http, diagnostics, _securityLog);
         }
 
@@ -251,7 +252,17 @@ namespace Charger.Ocpp
         /// </summary>
         public void AttachFirmwareUpdate(IHttpTransfer http, IFirmwareInstallTarget target)
         {
+            http.Trust = TransferTrust;
             _firmwareUpdates.Attach(http, target, _lastTickMs);
+        }
+
+        // https:// downloads and uploads trust what the CSMS connection trusts (provisioned and
+        // installed CSMSRootCertificates), read at each transfer; the station presents no client
+        // certificate to them.
+        private TlsSettings TransferTrust()
+        {
+            TlsSettings current = _connection.TlsSource.Current();
+            return current == null ? null : new TlsSettings(current.TrustedRootsPem, null, null);
         }
 
         /// <summary>A05: the security profile may only go up.</summary>

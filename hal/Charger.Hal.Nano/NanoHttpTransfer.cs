@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using Charger.Hal;
 
@@ -10,7 +12,9 @@ namespace Charger.Hal.Nano
     /// <see cref="IHttpTransfer"/> on the board: nanoFramework's HttpWebRequest (System.Net.Http) on a
     /// worker thread, meeting the tick in a fixed byte ring. The request blocks only that thread;
     /// the tick writes (upload) or reads (download) the ring and polls the state.
-    /// https:// uses the library's TLS with the device's certificate store (what the TLS work sets up).
+    /// https:// uses the library's TLS (mbedTLS) with verification required, TLS 1.2 and the roots
+    /// <see cref="Trust"/> gives (the CSMS roots, as for the WebSocket): chain, validity and host
+    /// name are checked there; without a root nothing is sent or fetched.
     /// </summary>
     public sealed class NanoHttpTransfer : IHttpTransfer
     {
@@ -32,6 +36,7 @@ namespace Charger.Hal.Nano
         private string _method;
         private string _contentType;
         private long _fromByte;
+        private string _rootsPem;
         private bool _cancelled;
         private int _generation; // a worker only touches the state of the transfer it was started for
 
@@ -75,11 +80,18 @@ namespace Charger.Hal.Nano
             get { return true; }
         }
 
+        public TlsSettingsSource Trust { get; set; }
+
         public bool StartUpload(string url, string method, string contentType, long contentLength)
         {
             if (contentLength < 0 || !Begin(url, true))
             {
                 return false;
+            }
+
+            if (RefusedHttps(url))
+            {
+                return true;
             }
 
             lock (_sync)
@@ -131,6 +143,11 @@ namespace Charger.Hal.Nano
             if (fromByte < 0 || fromByte > int.MaxValue || !Begin(url, false))
             {
                 return false;
+            }
+
+            if (RefusedHttps(url))
+            {
+                return true;
             }
 
             lock (_sync)
@@ -194,6 +211,43 @@ namespace Charger.Hal.Nano
             }
         }
 
+        // The adapters' one rule (TlsSettings.WhyNoHttps); the roots are read once per transfer.
+        private bool RefusedHttps(string url)
+        {
+            _rootsPem = null;
+            if (!url.StartsWith("https://"))
+            {
+                return false;
+            }
+
+            string why = TlsSettings.WhyNoHttps(Trust);
+            if (why == null)
+            {
+                _rootsPem = Trust().TrustedRootsPem;
+                return false;
+            }
+
+            lock (_sync)
+            {
+                Finish(0, why);
+            }
+
+            return true;
+        }
+
+        private HttpWebRequest CreateRequest()
+        {
+            HttpWebRequest request = (HttpWebRequest)WebRequest.Create(_url);
+            if (_rootsPem != null)
+            {
+                request.SslProtocols = SslProtocols.Tls12;
+                request.SslVerification = SslVerification.CertificateRequired;
+                request.HttpsAuthentCert = new X509Certificate(_rootsPem);
+            }
+
+            return request;
+        }
+
         private int Generation()
         {
             lock (_sync)
@@ -237,7 +291,7 @@ namespace Charger.Hal.Nano
         {
             try
             {
-                HttpWebRequest request = (HttpWebRequest)WebRequest.Create(_url);
+                HttpWebRequest request = CreateRequest();
                 request.Method = _method;
                 request.ContentType = _contentType;
                 request.ContentLength = _total;
@@ -305,7 +359,7 @@ namespace Charger.Hal.Nano
         {
             try
             {
-                HttpWebRequest request = (HttpWebRequest)WebRequest.Create(_url);
+                HttpWebRequest request = CreateRequest();
                 request.Method = "GET";
                 request.KeepAlive = false;
                 request.Timeout = TimeoutMs;

@@ -37,6 +37,14 @@ namespace Charger.Hal
         bool SupportsHttps { get; }
 
         /// <summary>
+        /// What an https:// transfer trusts, asked at the start of each one: the server certificate
+        /// must chain to one of its <see cref="TlsSettings.TrustedRootsPem"/>, be valid now and name
+        /// the URL's host, as for the CSMS connection. Null, or no root: https:// transfers fail at
+        /// once with a reason that says so (nothing is fetched from, or sent to, an unchecked server).
+        /// </summary>
+        TlsSettingsSource Trust { get; set; }
+
+        /// <summary>
         /// Starts sending <paramref name="contentLength"/> bytes with <paramref name="method"/> (PUT or POST).
         /// False when a transfer is already running or the URL is not http(s).
         /// </summary>

@@ -30,6 +30,19 @@ namespace Charger.Hal
             get { return TrustedRootsPem != null && TrustedRootsPem.IndexOf("-----BEGIN CERTIFICATE-----") >= 0; }
         }
 
+        /// <summary>
+        /// Why an https:// transfer under <paramref name="trust"/> may not start, or null when it may:
+        /// the one rule every HTTP transfer adapter applies before it connects.
+        /// </summary>
+        public static string WhyNoHttps(TlsSettingsSource trust)
+        {
+            TlsSettings settings = trust == null ? null : trust();
+            return settings != null && settings.HasTrustedRoot ? null : NoRootForHttps;
+        }
+
+        /// <summary>The reason an https:// transfer without a trusted root fails with.</summary>
+        public const string NoRootForHttps = "TLS: no trusted root certificate installed; not using an https:// server";
+
         /// <summary>True when a client certificate and its key are both present (profile 3).</summary>
         public bool HasClientCertificate
         {
@@ -40,6 +53,9 @@ namespace Charger.Hal
             }
         }
     }
+
+    /// <summary>Gives the TLS material in force now (read at every connection or transfer).</summary>
+    public delegate TlsSettings TlsSettingsSource();
 
     /// <summary>WebSocket close codes the adapters report (RFC 6455 section 7.4.1).</summary>
     public static class WebSocketCloseCodes

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Charger.Hal;
 using Charger.Hal.Sim;
 using Charger.Hal.Sim.Network;
 using Charger.Ocpp;
@@ -115,6 +116,45 @@ namespace Charger.DeviceTests
             // The first start's StartupOfTheDevice (sequence 1) was raised before the tamper event (2).
             Assert.AreEqual("StartupOfTheDevice,TamperDetectionActivated,StartupOfTheDevice,SettingSystemTime", sent);
             Assert.AreEqual(station.SecurityEvents.Log.LastSequence, station.SecurityEvents.Log.AcknowledgedSequence);
+        }
+
+        private static TlsSettings OneRoot()
+        {
+            return new TlsSettings("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", null, null);
+        }
+
+        private static TlsSettings NoRoot()
+        {
+            return new TlsSettings(null, null, null);
+        }
+
+        [TestMethod]
+        public void AnHttpsTransferWithoutATrustedRootFailsAtOnceAndReachesNoServer()
+        {
+            SimHttpServer server = new SimHttpServer();
+            SimHttpTransfer http = new SimHttpTransfer(server, 64);
+            Assert.IsTrue(http.StartUpload("https://logs.test/up", "POST", "text/plain", 4));
+            Assert.AreEqual((int)HttpTransferState.Failed, (int)http.State);
+            Assert.AreEqual(TlsSettings.NoRootForHttps, http.Error);
+
+            http.Reset();
+            http.Trust = NoRoot;
+            Assert.IsTrue(http.StartDownload("https://files.test/fw.bin", 0));
+            Assert.AreEqual((int)HttpTransferState.Failed, (int)http.State);
+            Assert.AreEqual(0, server.Requests);
+
+            http.Reset();
+            http.Trust = OneRoot;
+            Assert.IsTrue(http.StartUpload("https://logs.test/up", "POST", "text/plain", 4));
+            Assert.AreEqual(4, http.Write(new byte[] { 1, 2, 3, 4 }, 0, 4));
+            Assert.AreEqual((int)HttpTransferState.Completed, (int)http.State);
+            Assert.AreEqual(1, server.UploadCount);
+
+            http.Reset();
+            http.Trust = null;
+            Assert.IsTrue(http.StartUpload("http://logs.test/up", "POST", "text/plain", 1));
+            Assert.AreEqual(1, http.Write(new byte[] { 9 }, 0, 1));
+            Assert.AreEqual(2, server.UploadCount);
         }
 
         [TestMethod]

@@ -171,16 +171,7 @@ namespace Charger.Ocpp.Rpc
         /// </summary>
         public bool Call(string action, string payloadJson, SchemaNode responseSchema, ICallResultHandler handler, object context, SendPermission permission)
         {
-            if (_outgoingCount == _outgoing.Length)
-            {
-                _log.Write(LogLevel.Warning, Component, "outgoing queue full (" + _outgoing.Length + "), " + action + " not queued");
-                return false;
-            }
-
-            _outgoing[(_outgoingHead + _outgoingCount) % _outgoing.Length] =
-                new OutgoingCall(action, payloadJson, responseSchema, handler, context, permission);
-            _outgoingCount++;
-            return true;
+            return !QueueFull(action) && Enqueue(new OutgoingCall(action, payloadJson, responseSchema, handler, context, permission));
         }
 
         /// <summary>
@@ -189,14 +180,23 @@ namespace Charger.Ocpp.Rpc
         /// </summary>
         public bool CallLazySchema(string action, string payloadJson, SchemaFactory responseSchema, ICallResultHandler handler, object context, SendPermission permission)
         {
-            if (_outgoingCount == _outgoing.Length)
+            return !QueueFull(action) && Enqueue(new OutgoingCall(action, payloadJson, responseSchema, handler, context, permission));
+        }
+
+        private bool QueueFull(string action)
+        {
+            if (_outgoingCount < _outgoing.Length)
             {
-                _log.Write(LogLevel.Warning, Component, "outgoing queue full (" + _outgoing.Length + "), " + action + " not queued");
                 return false;
             }
 
-            _outgoing[(_outgoingHead + _outgoingCount) % _outgoing.Length] =
-                new OutgoingCall(action, payloadJson, responseSchema, handler, context, permission);
+            _log.Write(LogLevel.Warning, Component, "outgoing queue full (" + _outgoing.Length + "), " + action + " not queued");
+            return true;
+        }
+
+        private bool Enqueue(OutgoingCall call)
+        {
+            _outgoing[(_outgoingHead + _outgoingCount) % _outgoing.Length] = call;
             _outgoingCount++;
             return true;
         }

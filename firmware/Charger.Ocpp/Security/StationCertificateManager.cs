@@ -66,7 +66,6 @@ namespace Charger.Ocpp.Security
         private readonly IFileStore _store;
         private readonly IRandomSource _random;
         private readonly ILog _log;
-        private readonly CertificateStore _roots;
         private ITlsSource _inner;
 
         private CertificateRequestJob _job;
@@ -94,7 +93,7 @@ namespace Charger.Ocpp.Security
         private string _lastRejection;
 
         public StationCertificateManager(StationConfig config, CertificateSigningVariables vars, RpcEndpoint rpc, ConnectionManager connection,
-            StationClock clock, IFileStore store, IRandomSource random, ILog log, CertificateStore roots, ITlsSource inner)
+            StationClock clock, IFileStore store, IRandomSource random, ILog log, ITlsSource inner)
         {
             _config = config;
             _vars = vars;
@@ -104,7 +103,6 @@ namespace Charger.Ocpp.Security
             _store = store;
             _random = random;
             _log = log;
-            _roots = roots;
             Inner = inner;
         }
 
@@ -644,37 +642,25 @@ namespace Charger.Ocpp.Security
         }
 
         // The CSO's PKI issues both the CSMS server certificate and the station certificate
-        // (OCPP 2.0.1 part 2, certificate hierarchy): a station certificate must chain to an
-        // installed CSMSRootCertificate or to a root provisioned with the station.
+        // (OCPP 2.0.1 part 2, certificate hierarchy): a station certificate must chain to a CSMS
+        // root the connection trusts. The inner source already holds the provisioned roots and the
+        // installed CSMSRootCertificates (InstalledRootsTlsSource), each once.
         private byte[][] TrustedCsmsRoots()
         {
-            byte[][] installed = _roots == null ? new byte[0][] : _roots.TrustedRoots(CertificateUse.CSMSRootCertificate);
-            byte[][] provisioned = new byte[0][];
             TlsSettings base_ = _inner.Current();
-            if (base_ != null && base_.HasTrustedRoot)
+            if (base_ == null || !base_.HasTrustedRoot)
             {
-                try
-                {
-                    provisioned = Pem.DecodeAll(base_.TrustedRootsPem, Pem.CertificateLabel);
-                }
-                catch (CryptoFormatException)
-                {
-                    provisioned = new byte[0][];
-                }
+                return new byte[0][];
             }
 
-            byte[][] all = new byte[installed.Length + provisioned.Length][];
-            for (int i = 0; i < installed.Length; i++)
+            try
             {
-                all[i] = installed[i];
+                return Pem.DecodeAll(base_.TrustedRootsPem, Pem.CertificateLabel);
             }
-
-            for (int i = 0; i < provisioned.Length; i++)
+            catch (CryptoFormatException)
             {
-                all[installed.Length + i] = provisioned[i];
+                return new byte[0][];
             }
-
-            return all;
         }
 
         private void RaiseInvalid(string detail)

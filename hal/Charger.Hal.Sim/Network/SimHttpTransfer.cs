@@ -6,6 +6,9 @@ namespace Charger.Hal.Sim.Network
     /// <see cref="IHttpTransfer"/> against a <see cref="SimHttpServer"/>, in virtual time: each
     /// <see cref="Write"/> or <see cref="Read"/> moves at most <see cref="BufferBytes"/>, and the
     /// answer comes with the last byte written, so a test sees the same slices and states a board would.
+    /// https:// follows the adapters' rule (no trusted root: failed at once, nothing sent or fetched);
+    /// with a root the simulated server is taken as genuine: the certificate checks themselves are
+    /// proven on the desktop adapter against a real TLS server.
     /// </summary>
     public sealed class SimHttpTransfer : IHttpTransfer
     {
@@ -62,6 +65,8 @@ namespace Charger.Hal.Sim.Network
             get { return true; }
         }
 
+        public TlsSettingsSource Trust { get; set; }
+
         /// <summary>Transfers started since creation.</summary>
         public int Started { get; private set; }
 
@@ -74,6 +79,11 @@ namespace Charger.Hal.Sim.Network
 
             Begin();
             _uploading = true;
+            if (RefusedHttps(url))
+            {
+                return true;
+            }
+
             _total = contentLength;
             _upload = new SimHttpUpload();
             _upload.Url = url;
@@ -125,6 +135,11 @@ namespace Charger.Hal.Sim.Network
 
             Begin();
             _uploading = false;
+            if (RefusedHttps(url))
+            {
+                return true;
+            }
+
             _server.RecordDownload(fromByte);
             int status = _server.Admit();
             byte[] resource = _server.Resource(url);
@@ -218,6 +233,17 @@ namespace Charger.Hal.Sim.Network
             _error = null;
             _done = 0;
             _total = -1;
+        }
+
+        private bool RefusedHttps(string url)
+        {
+            string why = url.StartsWith("https://") ? TlsSettings.WhyNoHttps(Trust) : null;
+            if (why != null)
+            {
+                Fail(0, why);
+            }
+
+            return why != null;
         }
 
         private void Answer()

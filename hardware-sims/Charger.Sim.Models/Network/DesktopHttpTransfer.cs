@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using Charger.Hal;
 
@@ -10,7 +12,9 @@ namespace Charger.Sim.Models.Network;
 /// <summary>
 /// <see cref="IHttpTransfer"/> on the desktop: .NET HttpClient on a worker thread, meeting the tick
 /// in a bounded byte buffer. Upload bodies are streamed with their Content-Length (never held whole);
-/// downloads are read into the buffer as fast as the tick takes them out.
+/// downloads are read into the buffer as fast as the tick takes them out. https:// trusts only the
+/// roots <see cref="Trust"/> gives at the start of the transfer (never the system store), with the
+/// same checks and reasons as the CSMS connection (<see cref="ServerCertificateCheck"/>).
 /// </summary>
 public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
 {
@@ -30,12 +34,22 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
     private long _done;
     private CancellationTokenSource _cancel;
     private int _generation; // a worker only touches the state of the transfer it was started for
+    private volatile X509Certificate2Collection _httpsRoots;
+    private volatile string _tlsFailure;
 
     public DesktopHttpTransfer(int bufferBytes)
     {
         _ring = new byte[bufferBytes];
-        _client = new HttpClient { Timeout = RequestTimeout };
+        var handler = new SocketsHttpHandler
+        {
+            // Each transfer's roots decide its handshake: no connection outlives the transfer it was checked for.
+            PooledConnectionLifetime = TimeSpan.Zero,
+        };
+        handler.SslOptions.RemoteCertificateValidationCallback = ValidateServer;
+        _client = new HttpClient(handler) { Timeout = RequestTimeout };
     }
+
+    public TlsSettingsSource Trust { get; set; }
 
     public HttpTransferState State
     {
@@ -76,6 +90,11 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
         lock (_sync)
         {
             _total = contentLength;
+        }
+
+        if (RefusedHttps(url))
+        {
+            return true;
         }
 
         var token = _cancel.Token;
@@ -128,6 +147,11 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
         lock (_sync)
         {
             _done = fromByte;
+        }
+
+        if (RefusedHttps(url))
+        {
+            return true;
         }
 
         var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -327,10 +351,51 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
             {
                 if (generation == _generation && _state == HttpTransferState.Running)
                 {
-                    Finish(0, "connect failed: " + e.Message);
+                    Finish(0, _tlsFailure ?? "connect failed: " + e.Message);
                 }
             }
         }
+    }
+
+    // The adapters' one rule (TlsSettings.WhyNoHttps), then this transfer's roots for the handshake.
+    private bool RefusedHttps(string url)
+    {
+        _tlsFailure = null;
+        _httpsRoots = null;
+        if (!url.StartsWith("https://", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string why = TlsSettings.WhyNoHttps(Trust);
+        X509Certificate2Collection roots = null;
+        if (why == null)
+        {
+            roots = ServerCertificateCheck.LoadRoots(Trust().TrustedRootsPem, out why);
+            why ??= roots == null ? TlsSettings.NoRootForHttps : null;
+        }
+
+        if (why == null)
+        {
+            _httpsRoots = roots;
+            return false;
+        }
+
+        lock (_sync)
+        {
+            Finish(0, why);
+        }
+
+        return true;
+    }
+
+    private bool ValidateServer(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+    {
+        X509Certificate2Collection roots = _httpsRoots;
+        _tlsFailure = roots == null
+            ? TlsSettings.NoRootForHttps
+            : ServerCertificateCheck.Check(roots, certificate, errors, "HTTP server", "CSMS");
+        return _tlsFailure == null;
     }
 
     private void Finish(int status, string error)

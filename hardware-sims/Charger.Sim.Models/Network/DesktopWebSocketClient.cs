@@ -285,17 +285,13 @@ public sealed class DesktopWebSocketClient : IWebSocketClient, IDisposable
             return "TLS: no CSMS root certificate installed; not connecting to a wss:// CSMS";
         }
 
-        var roots = new X509Certificate2Collection();
-        try
+        var roots = ServerCertificateCheck.LoadRoots(tls.TrustedRootsPem, out string unreadable);
+        if (unreadable != null)
         {
-            roots.ImportFromPem(tls.TrustedRootsPem);
-        }
-        catch (CryptographicException e)
-        {
-            return "TLS: the installed CSMS root certificate cannot be read (" + e.Message + ")";
+            return unreadable;
         }
 
-        if (roots.Count == 0)
+        if (roots == null)
         {
             return "TLS: no CSMS root certificate installed; not connecting to a wss:// CSMS";
         }
@@ -324,40 +320,7 @@ public sealed class DesktopWebSocketClient : IWebSocketClient, IDisposable
 
     private bool ValidateAgainstCsmsRoots(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
     {
-        _tlsFailure = CheckServerCertificate(certificate, errors);
+        _tlsFailure = ServerCertificateCheck.Check(_roots, certificate, errors, "CSMS", "CSMS");
         return _tlsFailure == null;
-    }
-
-    private string CheckServerCertificate(X509Certificate certificate, SslPolicyErrors errors)
-    {
-        if (certificate == null)
-        {
-            return "TLS: the CSMS sent no certificate";
-        }
-
-        if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return "TLS: the CSMS certificate does not name the host of the CSMS URL";
-        }
-
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(_roots);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (custom.Build(leaf))
-        {
-            return null;
-        }
-
-        foreach (X509ChainStatus status in custom.ChainStatus)
-        {
-            if ((status.Status & X509ChainStatusFlags.NotTimeValid) != 0)
-            {
-                return "TLS: the CSMS certificate has expired or is not yet valid";
-            }
-        }
-
-        return "TLS: the CSMS certificate does not chain to an installed CSMS root certificate";
     }
 }

@@ -116,4 +116,77 @@ public class HttpTransferInteropTests
         var upload = Assert.Single(server.Uploads);
         Assert.Equal(body, Convert.FromBase64String(upload.GetProperty("body").GetString()));
     }
+    // https:// (firmware from an https location, logs to one): the transfer trusts only the roots
+    // its Trust gives, with the CSMS connection's checks and reasons; a refused server gets no request.
+    private static TlsSettingsSource Roots(string pem) => () => new TlsSettings(pem, null, null);
+
+    private static void WaitWhileRunning(IHttpTransfer http)
+    {
+        long end = Environment.TickCount64 + 20_000;
+        while (http.State == HttpTransferState.Running && Environment.TickCount64 < end)
+        {
+            Thread.Sleep(2);
+        }
+    }
+
+    [Fact]
+    public void HttpsDownloadsResumeAndUploadsArriveWhenTheServerChainsToATrustedRoot()
+    {
+        using var pki = new OpensslPki();
+        string root = pki.Root("ca", "Firmware Test Root");
+        string leaf = pki.Leaf("srv", root, "files.test", "DNS:localhost,IP:127.0.0.1", client: false);
+        using var server = new NodeUploadServer(leaf);
+        using var http = new DesktopHttpTransfer(1024) { Trust = Roots(pki.Pem(root)) };
+
+        byte[] body = Download(http, server.At("localhost", "/blob"), 12345, out long total);
+        Assert.Equal(HttpTransferState.Completed, http.State);
+        Assert.Equal(206, http.StatusCode);
+        Assert.Equal(BlobBytes, total);
+        Assert.Equal(Enumerable.Range(12345, BlobBytes - 12345).Select(i => (byte)(i % 251)).ToArray(), body);
+
+        http.Reset();
+        var log = Encoding.ASCII.GetBytes("2026-12-07T10:00:00Z station log over TLS\n");
+        Assert.True(http.StartUpload(server.Url, "PUT", "text/plain", log.Length));
+        Assert.Equal(log.Length, http.Write(log, 0, log.Length));
+        WaitWhileRunning(http);
+        Assert.Equal(HttpTransferState.Completed, http.State);
+        Assert.Equal(log, Convert.FromBase64String(Assert.Single(server.Uploads).GetProperty("body").GetString()));
+    }
+
+    [Theory]
+    [InlineData("no-root", "no trusted root certificate installed")]
+    [InlineData("wrong-root", "does not chain to an installed CSMS root certificate")]
+    [InlineData("expired", "has expired or is not yet valid")]
+    [InlineData("other-host", "does not name the host")]
+    public void AnHttpsServerTheStationCannotTrustGetsNoRequestAndTheTransferFailsWithTheReason(string kind, string reason)
+    {
+        using var pki = new OpensslPki();
+        string root = pki.Root("ca", "Firmware Test Root");
+        string rogue = pki.Root("rogue", "Somebody Else");
+        string leaf = kind switch
+        {
+            "expired" => pki.Leaf("srv", root, "files.test", "DNS:localhost,IP:127.0.0.1", client: false, days: -2),
+            "other-host" => pki.Leaf("srv", root, "files.test", "DNS:files.example", client: false),
+            _ => pki.Leaf("srv", root, "files.test", "DNS:localhost,IP:127.0.0.1", client: false),
+        };
+        using var server = new NodeUploadServer(leaf);
+        using var http = new DesktopHttpTransfer(1024)
+        {
+            Trust = kind == "no-root" ? null : Roots(pki.Pem(kind == "wrong-root" ? rogue : root)),
+        };
+
+        Download(http, server.At("localhost", "/blob"), 0, out _);
+        Assert.Equal(HttpTransferState.Failed, http.State);
+        Assert.Contains(reason, http.Error);
+        Assert.Equal(0, http.StatusCode);
+
+        http.Reset();
+        Assert.True(http.StartUpload(server.Url, "PUT", "text/plain", 4));
+        http.Write(new byte[4], 0, 4);
+        WaitWhileRunning(http);
+        Assert.Equal(HttpTransferState.Failed, http.State);
+        Assert.Contains(reason, http.Error);
+
+        Assert.DoesNotContain(server.Events, e => e.GetProperty("event").GetString() is "get" or "upload");
+    }
 }

@@ -13,10 +13,13 @@ public sealed class NodeUploadServer : IDisposable
     private readonly ConcurrentQueue<JsonElement> _events = new();
     private readonly List<JsonElement> _all = new();
 
-    public NodeUploadServer()
+    /// <param name="tlsBase">A server certificate and key from <see cref="OpensslPki"/> (base.pem, base.key): HTTPS; null: HTTP.</param>
+    public NodeUploadServer(string tlsBase = null)
     {
         string dir = Path.GetFullPath(Path.Combine(OfficialSchemas.Directory, "..", "..", "..", "..", ".."));
-        var start = new ProcessStartInfo("node", "upload-server.js 0")
+        Scheme = tlsBase == null ? "http" : "https";
+        string args = tlsBase == null ? "upload-server.js 0" : "upload-server.js 0 \"" + tlsBase + ".pem\" \"" + tlsBase + ".key\"";
+        var start = new ProcessStartInfo("node", args)
         {
             WorkingDirectory = dir,
             RedirectStandardInput = true,
@@ -39,7 +42,22 @@ public sealed class NodeUploadServer : IDisposable
 
     public int Port { get; }
 
-    public string Url => "http://127.0.0.1:" + Port + "/logs";
+    public string Scheme { get; }
+
+    public string Url => Scheme + "://127.0.0.1:" + Port + "/logs";
+
+    /// <summary>The server's address for a path, under a host name of the caller's choice (the certificate names it or not).</summary>
+    public string At(string host, string path) => Scheme + "://" + host + ":" + Port + path;
+
+    /// <summary>Every event the server reported so far ("get", "upload", "tlsError", ...).</summary>
+    public List<JsonElement> Events
+    {
+        get
+        {
+            Drain();
+            return _all.ToList();
+        }
+    }
 
     public List<JsonElement> Uploads
     {

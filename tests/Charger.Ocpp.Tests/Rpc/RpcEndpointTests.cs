@@ -345,6 +345,23 @@ public class RpcEndpointTests
         Assert.True(_log.Contains("handler failed"));
     }
 
+    [Fact]
+    public void AFullOutgoingQueueRefusesTheNextCallOfEitherKindWithALogLineAndKeepsTheQueuedOnesInOrder()
+    {
+        var rpc = new RpcEndpoint(_socket, _log, new SeededRandom(3), new RpcLimits { OutgoingQueueCalls = 2 });
+        Assert.True(rpc.Call("Heartbeat", "{}", null, _results, null, SendPermission.RequiresAccepted));
+        Assert.True(rpc.CallLazySchema("StatusNotification", "{}", () => SchemaNode.Object(), _results, null, SendPermission.RequiresAccepted));
+
+        Assert.False(rpc.Call("MeterValues", "{}", null, _results, null, SendPermission.RequiresAccepted));
+        Assert.False(rpc.CallLazySchema("NotifyReport", "{}", () => SchemaNode.Object(), _results, null, SendPermission.RequiresAccepted));
+
+        Assert.Equal(2, rpc.QueuedCalls);
+        Assert.True(_log.Contains("outgoing queue full (2), MeterValues not queued"));
+        Assert.True(_log.Contains("outgoing queue full (2), NotifyReport not queued"));
+        Assert.Equal(1, rpc.RemoveQueued("Heartbeat"));
+        Assert.Equal(1, rpc.RemoveQueued("StatusNotification"));
+    }
+
     private sealed class ThrowingHandler : IIncomingCallHandler
     {
         public void Handle(IncomingCall call) => throw new InvalidOperationException("broken");

@@ -68,6 +68,27 @@ public class GetLogTests
     }
 
     [Fact]
+    public void AnHttpsLocationIsUsedOnlyOnceACsmsRootIsInstalledBecauseTransfersTrustWhatTheConnectionTrusts()
+    {
+        GetLog("SecurityLog", 21, ",\"retries\":0", url: "https://logs.test/upload");
+        var calls = _h.Pending.Concat(_h.AnswerAll()).ToList();
+        Assert.Equal(new[] { "Uploading/21", "UploadFailure/21" }, Statuses(calls));
+        Assert.Equal(0, _server.Requests);
+        Assert.True(_h.Log.Contains("no trusted root certificate installed"), string.Join("\n", _h.Log.Lines));
+
+        using var ca = new Charger.Crypto.Tests.OpenSslCa();
+        ca.Key("root", "ec:P-256");
+        ca.Cert("root", "/CN=CSMS Root/O=Charger Test", null, Charger.Crypto.Tests.OpenSslCa.CaExtensions,
+            new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var installed = _h.Request("InstallCertificate", JsonSerializer.Serialize(new { certificateType = "CSMSRootCertificate", certificate = ca.Pem("root") }));
+        Assert.Equal("Accepted", installed[2].GetProperty("status").GetString());
+
+        GetLog("SecurityLog", 22, ",\"retries\":0", url: "https://logs.test/upload");
+        Assert.Equal(new[] { "Uploading/22", "Uploaded/22" }, Statuses(_h.Pending.Concat(_h.AnswerAll())));
+        Assert.Equal(1, _server.UploadCount);
+    }
+
+    [Fact]
     public void TheDiagnosticsLogIsFilteredByOldestAndLatestTimestamp()
     {
         var t = new DateTime(2026, 12, 7, 8, 0, 0, DateTimeKind.Utc);

@@ -6,7 +6,11 @@
 // stdin commands (JSON lines): {"cmd":"status","code":500}  -> answer every later upload with that status.
 // GET /blob serves BLOB_BYTES bytes (byte i is i % 251) and honours "Range: bytes=N-" with 206;
 // GET /blob?norange ignores the range (200, whole body), as a server without range support does.
+// With a certificate and key (argv[3], argv[4]: PEM files) it speaks HTTPS instead, and reports a
+// refused handshake as {"event":"tlsError","message":"..."}.
+const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const readline = require('readline');
 
 let status = 201;
@@ -21,7 +25,7 @@ for (let i = 0; i < BLOB_BYTES; i++) {
     blob[i] = i % 251;
 }
 
-const server = http.createServer((req, res) => {
+const handler = (req, res) => {
     if (req.method === 'GET' && req.url.startsWith('/blob')) {
         const range = /^bytes=(\d+)-$/.exec(req.headers.range || '');
         emit({ event: 'get', url: req.url, range: req.headers.range || null });
@@ -46,7 +50,12 @@ const server = http.createServer((req, res) => {
         res.writeHead(status, { 'Content-Type': 'text/plain' });
         res.end(status < 300 ? 'stored\n' : 'refused\n');
     });
-});
+};
+
+const server = process.argv[3]
+    ? https.createServer({ cert: fs.readFileSync(process.argv[3]), key: fs.readFileSync(process.argv[4]) }, handler)
+    : http.createServer(handler);
+server.on('tlsClientError', (err) => emit({ event: 'tlsError', message: err.message }));
 
 server.listen(Number(process.argv[2] || 0), '127.0.0.1', () => emit({ event: 'listening', port: server.address().port }));
 

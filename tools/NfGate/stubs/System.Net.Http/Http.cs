@@ -51,6 +51,9 @@ namespace System.Net
         public int ReadWriteTimeout { get { throw null; } set { } }
         public bool KeepAlive { get { throw null; } set { } }
         public void AddRange(int range) { }
+        public System.Security.Cryptography.X509Certificates.X509Certificate HttpsAuthentCert { get { throw null; } set { } }
+        public System.Net.Security.SslVerification SslVerification { get { throw null; } set { } }
+        public System.Net.Security.SslProtocols SslProtocols { get { throw null; } set { } }
         public override Stream GetRequestStream() { throw null; }
         public override WebResponse GetResponse() { throw null; }
     }
