@@ -93,8 +93,10 @@ public sealed class StationCertificateInteropTests : IDisposable
         // The CSO moves the station to its profile-3 endpoint: client certificates of the station CA only.
         using var p3 = new NodeCsms(new[] { server + ".pem", server + ".key" }, stationCa + ".pem");
         p3.WaitReply(p3.Send(new JsonObject { ["cmd"] = "configure", ["identity"] = id, ["password"] = "client-certificate" }), () => { });
-        s.Config.CsmsUrl = p3.Url;
-        s.Station.DeviceModel.SetPersistent(s.Station.Variables.SecurityProfile, AttributeType.Actual, "3");
+        // The connection takes its URL and security profile from the network profile in use (B10); a CSMS
+        // moves a station with SetNetworkProfile, NetworkConfigurationPriority and a reboot (NetworkProfileInteropTests).
+        // Here the switch is made directly, so the reconnect itself is what the certificate switch-over rides on.
+        s.Station.Connection.UseProfile(p3.Url, 3);
         s.Station.Connection.Disconnect(s.NowMs, "moved to security profile 3");
 
         var auth = p3.WaitEvent(e => e.GetProperty("event").GetString() == "auth" && e.GetProperty("identity").GetString() == id
