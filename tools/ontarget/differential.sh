@@ -10,7 +10,7 @@ heap=${SESSION_HEAP:-288K}
 if [ "${1:-}" = "--heap" ]; then heap=$2; fi
 cd "$(dirname "$0")/../.."
 
-"$tc/bin/nf-run.sh" --32 --heap "$heap" --timeout 600 "$pe_dir/Charger.Differential.pe" >"$logs/diff-nanoclr.log" 2>&1
+"$tc/bin/nf-run.sh" --32 ${NF_CLR32:+--clr "$NF_CLR32"} --heap "$heap" --timeout 600 "$pe_dir/Charger.Differential.pe" >"$logs/diff-nanoclr.log" 2>&1
 nano_rc=$?
 dotnet run --project tests/Charger.Differential/Charger.Differential.csproj >"$logs/diff-desktop.log" 2>"$logs/diff-desktop.err"
 desk_rc=$?

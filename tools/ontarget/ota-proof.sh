@@ -50,7 +50,7 @@ tool inspect "$out/bundle/good.cfwb" --board ESP32 --boot-version 1 || die "insp
   tests/Charger.OtaProof/Proof/Program.cs "$out/proof/BundleData.cs" >>"$log" 2>&1 || die "compile the proof program"
 
 step "running on nanoclr32"
-"$tc/bin/nf-run.sh" --32 --heap 2M --timeout 600 --lib "$out/lib" "$out/proof/Charger.OtaProof.pe" >>"$log" 2>&1
+"$tc/bin/nf-run.sh" --32 ${NF_CLR32:+--clr "$NF_CLR32"} --heap 2M --timeout 600 --lib "$out/lib" "$out/proof/Charger.OtaProof.pe" >>"$log" 2>&1
 grep "^ota-proof: \(PASS\|FAIL\|measure\|app started\|complete\)" "$log" | sed 's/^/on-target: /'
 grep -q "^ota-proof: app started: version 9.8.7-proof from slot A on trial" "$log" || die "the application loaded from the slot never started"
 grep -qE "^ota-proof: complete, [1-9][0-9]* passed, 0 failed" "$log" || die "the proof did not complete without failures"
