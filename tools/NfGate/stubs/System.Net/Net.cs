@@ -89,6 +89,7 @@ namespace System.Net.Sockets
         public virtual bool DataAvailable { get { throw null; } }
         public override void Flush() { }
         public override int Read(byte[] buffer, int offset, int count) { throw null; }
+        public override int Read(SpanByte buffer) { throw null; }
         public override long Seek(long offset, System.IO.SeekOrigin origin) { throw null; }
         public override void SetLength(long value) { }
         public override void Write(byte[] buffer, int offset, int count) { }
