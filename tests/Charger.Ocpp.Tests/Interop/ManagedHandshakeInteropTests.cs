@@ -102,10 +102,12 @@ public sealed class ManagedHandshakeInteropTests : IDisposable
         Assert.Equal("hs-boot-1", reply.RootElement[1].GetString());
         Assert.Equal("Accepted", reply.RootElement[2].GetProperty("status").GetString());
 
-        var auth = csms.Auths(id).Single();
+        var auth = AuthOf(csms, id);
         Assert.Equal(id, auth.GetProperty("clientCn").GetString());
         Assert.True(auth.GetProperty("clientAuthorized").GetBoolean());
+        csms.WaitEvent(_ => csms.Calls(id, "BootNotification").Count >= 1, TimeSpan.FromSeconds(15), () => { });
         Assert.Single(csms.Calls(id, "BootNotification"));
+        Assert.Single(csms.Auths(id));
         Assert.Empty(csms.StrictFailures(id));
     }
 
@@ -123,7 +125,7 @@ public sealed class ManagedHandshakeInteropTests : IDisposable
         Assert.False(handshake.ReadResponse(ssl));
         Assert.Equal(401, handshake.StatusCode);
         Assert.StartsWith("HTTP 401: the CSMS refused the station's credentials", handshake.Failure);
-        Assert.False(csms.Auths(id).Single().GetProperty("accepted").GetBoolean());
+        Assert.False(AuthOf(csms, id).GetProperty("accepted").GetBoolean());
     }
 
     [Fact]
@@ -141,6 +143,10 @@ public sealed class ManagedHandshakeInteropTests : IDisposable
         Assert.Equal(400, handshake.StatusCode);
         Assert.StartsWith("HTTP 400: the CSMS refused the WebSocket upgrade", handshake.Failure);
     }
+
+    // The CSMS reports on stdout while it answers on the socket: wait for the line, never assume it is there.
+    private static JsonElement AuthOf(NodeCsms csms, string id) =>
+        csms.WaitEvent(e => e.GetProperty("event").GetString() == "auth" && e.GetProperty("identity").GetString() == id, TimeSpan.FromSeconds(15), () => { });
 
     public void Dispose() => _pki.Dispose();
 }
