@@ -92,6 +92,56 @@ namespace Device
         }
 
         [Fact]
+        public void StreamSubclass_MustImplementReadSpanByte_AsTheRealSystemIOStreamsDeclaresIt()
+        {
+            // The board build refused a test stream without Read(SpanByte) (CS0534); the gate must too.
+            const string body = "public override bool CanRead => true; public override bool CanSeek => false; public override bool CanWrite => true; " +
+                "public override long Length => 0; public override long Position { get => 0; set { } } public override void Flush() { } " +
+                "public override long Seek(long o, System.IO.SeekOrigin s) => 0; public override void SetLength(long v) { } " +
+                "public override int Read(byte[] b, int o, int c) => 0; public override void Write(byte[] b, int o, int c) { } ";
+            string without = "namespace Device { public class S : System.IO.Stream { " + body + "} }";
+            string with = "namespace Device { public class S : System.IO.Stream { " + body + "public override int Read(System.SpanByte b) => 0; } }";
+
+            Assert.Contains(GateCompiler.Gate(without, "mscorlib"), d => d.Id == "CS0534");
+            Assert.Empty(GateCompiler.Gate(with, "mscorlib"));
+        }
+
+        [Fact]
+        public void OwnTlsWebSocket_SslStreamWithClientCertificateAndConnectToStream_CompileAsOnTheBoard()
+        {
+            const string source = @"
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
+namespace Device
+{
+    public class Own : WebSocket
+    {
+        private System.Net.WebSockets.WebSocketFrame.WebSocketState _s;
+        public Own() : base(new System.Net.WebSockets.WebSocketFrame.WebSocketOptions()) { }
+        public override System.Net.WebSockets.WebSocketFrame.WebSocketState State { get { return _s; } set { _s = value; } }
+        public void Open(string host, int port, string certPem, string keyPem, string rootsPem)
+        {
+            IPHostEntry entry = Dns.GetHostEntry(host);
+            Socket tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            tcp.ReceiveTimeout = 30000;
+            tcp.Connect(new IPEndPoint(entry.AddressList[0], port));
+            SslStream ssl = new SslStream(tcp);
+            ssl.SslVerification = SslVerification.CertificateRequired;
+            ssl.AuthenticateAsClient(host, new X509Certificate2(certPem, keyPem, null), new X509Certificate(rootsPem), SslProtocols.Tls12);
+            ConnectToStream(ssl, false, tcp);
+        }
+    }
+}";
+            Assert.Empty(GateCompiler.Gate(source, "mscorlib", "System.Net", "System.Net.WebSockets"));
+            // ClientWebSocket has no client-certificate member: only the stored device certificate.
+            const string absent = "namespace Device { public class C { public void M(System.Net.WebSockets.ClientWebSocket s) { s.ClientCertificate = null; } } }";
+            Assert.Contains(GateCompiler.Gate(absent, "mscorlib", "System.Net", "System.Net.WebSockets"), d => d.Id == "CS1061");
+        }
+
+        [Fact]
         public void FileMove_HasNoOverwriteOverload_SoAtomicReplaceCannotRelyOnIt()
         {
             const string source = "namespace Device { public class C { public void M() { System.IO.File.Move(\"I:\\\\a\", \"I:\\\\b\", true); } } }";

@@ -65,6 +65,7 @@ namespace System.IO
         public string Name { get { throw null; } }
         public override void Flush() { }
         public override int Read(byte[] buffer, int offset, int count) { throw null; }
+        public override int Read(SpanByte buffer) { throw null; }
         public override long Seek(long offset, SeekOrigin origin) { throw null; }
         public override void SetLength(long value) { }
         public override void Write(byte[] buffer, int offset, int count) { }

@@ -98,6 +98,8 @@ namespace System.Net.WebSockets
     public abstract class WebSocket : IDisposable
     {
         protected WebSocket(WebSocketOptions options = null) { }
+        // WebSocket.cs: runs the frame layer over a stream the subclass opened and upgraded itself.
+        protected void ConnectToStream(System.Net.Sockets.NetworkStream stream, bool isServer, System.Net.Sockets.Socket socket) { }
         public bool IsServer { get { throw null; } }
         public TimeSpan ServerTimeout { get { throw null; } }
         public TimeSpan KeepAliveInterval { get { throw null; } }

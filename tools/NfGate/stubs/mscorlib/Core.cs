@@ -3,6 +3,22 @@
 // signature; bodies are placeholders because this assembly is only ever referenced, never run.
 namespace System
 {
+    // CoreLibrary 1.17.11 System/SpanByte.cs: the byte span of 1.x (no generic Span<T>).
+    public struct SpanByte
+    {
+        public SpanByte(byte[] array) { }
+        public SpanByte(byte[] array, int start, int length) { }
+        public byte this[int index] { get { throw null; } set { } }
+        public static SpanByte Empty { get { throw null; } }
+        public int Length { get { throw null; } }
+        public bool IsEmpty { get { throw null; } }
+        public void CopyTo(SpanByte destination) { }
+        public SpanByte Slice(int start) { throw null; }
+        public SpanByte Slice(int start, int length) { throw null; }
+        public byte[] ToArray() { throw null; }
+        public static implicit operator SpanByte(byte[] array) { throw null; }
+    }
+
     public class Object
     {
         public Object() { }

@@ -178,6 +178,8 @@ namespace System.IO
         public abstract long Seek(long offset, SeekOrigin origin);
         public abstract void SetLength(long value);
         public abstract int Read(byte[] buffer, int offset, int count);
+        // System.IO.Streams 1.1.96: the span overload is abstract too, so every Stream subclass implements it.
+        public abstract int Read(SpanByte buffer);
         public virtual int ReadByte() { throw null; }
         public abstract void Write(byte[] buffer, int offset, int count);
         public virtual void WriteByte(byte value) { }
