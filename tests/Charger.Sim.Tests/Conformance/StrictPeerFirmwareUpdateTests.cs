@@ -19,7 +19,7 @@ namespace Charger.Sim.Tests.Conformance;
 /// Secure firmware update (L01) of the whole simulated station over a real socket against the
 /// strict ocpp-rpc CSMS (every message checked against the official schemas), with a
 /// ManufacturerRootCertificate and an ECDSA P-256 signing certificate made by the openssl command,
-/// the bundle's manifest signed by `openssl dgst`, and the bundle served by a Node HTTP server
+/// the whole bundle file signed by `openssl dgst -sha256 -sign`, and the bundle served by a Node HTTP server
 /// (tests/interop/ocpp/firmware-server.js) that honours Range requests and can cut a download.
 /// </summary>
 [Trait("Category", "Interop")]
@@ -87,8 +87,8 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
 
     /// <summary>
     /// openssl: a P-256 manufacturer root and a P-256 signing certificate it issues (openssl ca, valid
-    /// from an hour ago: the station's clock may trail the wall clock by a tick), and the bundle's
-    /// manifest signed with `openssl dgst`; returns (root PEM, signer PEM, signature base64).
+    /// from an hour ago: the station's clock may trail the wall clock by a tick), and the whole bundle
+    /// file signed with `openssl dgst`; returns (root PEM, signer PEM, signature base64).
     /// </summary>
     private (string Root, string Signer, string Signature) SignWithOpenssl(byte[] bundle)
     {
@@ -110,10 +110,11 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
             "-md", "sha256", "-startdate", start, "-enddate", end, "-extensions", "root", "-extfile", "ca.cnf");
         Openssl("ca", "-batch", "-config", "ca.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-in", "signer.csr", "-out", "signer.pem",
             "-notext", "-md", "sha256", "-startdate", start, "-enddate", end, "-extensions", "signer", "-extfile", "ca.cnf");
-        File.WriteAllBytes(Path.Combine(_dir, "manifest.bin"), SimFirmware.ManifestOf(bundle));
-        Openssl("dgst", "-sha256", "-sign", "signer.key", "-out", "manifest.sig", "manifest.bin");
+        // As a CSMS operator signs (L01.FR.04): the whole file, byte for byte as the server publishes it.
+        File.WriteAllBytes(Path.Combine(_dir, "bundle.bin"), bundle);
+        Openssl("dgst", "-sha256", "-sign", "signer.key", "-out", "bundle.sig", "bundle.bin");
         return (File.ReadAllText(Path.Combine(_dir, "root.pem")), File.ReadAllText(Path.Combine(_dir, "signer.pem")),
-            Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_dir, "manifest.sig"))));
+            Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_dir, "bundle.sig"))));
     }
 
     private List<JsonElement> Calls(string method) =>
@@ -181,10 +182,9 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
         _peer.WaitEvent(e => StrictPeer.Kind(e) == "call" && e.GetProperty("method").GetString() == "StatusNotification", TimeSpan.FromSeconds(15), Step);
         byte[] bundle = SimFirmware.BuildBundle("0.2.0");
         File.WriteAllBytes(Path.Combine(_dir, "charger-0.2.0.cfwb"), bundle);
-        var (root, signer, _) = SignWithOpenssl(SimFirmware.BuildBundle("0.2.0-other"));
+        var (root, signer, signature) = SignWithOpenssl(SimFirmware.BuildBundle("0.2.0-other"));
         var installed = Call("InstallCertificate", new { certificateType = "ManufacturerRootCertificate", certificate = root });
         Assert.True(installed.GetProperty("status").GetString() == "Accepted", installed.GetRawText());
-        string signature = Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_dir, "manifest.sig")));
         var answer = Call("UpdateFirmware", new
         {
             requestId = 43,
