@@ -94,8 +94,9 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "index.txt"), "");
         File.WriteAllText(Path.Combine(_dir, "serial"), "1001\n");
+        File.WriteAllText(Path.Combine(_dir, "crlnumber"), "01\n");
         File.WriteAllText(Path.Combine(_dir, "ca.cnf"),
-            "[ ca ]\ndefault_ca = c\n[ c ]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\npolicy = p\nunique_subject = no\n"
+            "[ ca ]\ndefault_ca = c\n[ c ]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\ncrlnumber = crlnumber\npolicy = p\nunique_subject = no\n"
             + "[ p ]\ncommonName = supplied\n[ root ]\nbasicConstraints = critical, CA:TRUE\nkeyUsage = critical, keyCertSign, cRLSign\n"
             + "[ signer ]\nbasicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature\n");
         string start = DateTime.UtcNow.AddHours(-1).ToString("yyyyMMddHHmmss") + "Z";
@@ -202,6 +203,43 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
             && e.GetProperty("params").GetProperty("type").GetString() == "InvalidFirmwareSignature", TimeSpan.FromSeconds(20), Step);
         Assert.Equal(new[] { "Downloading/43", "Downloaded/43", "InvalidSignature/43" }, Statuses());
         Assert.Single(Calls("BootNotification"));
+        Assert.Empty(_peer.StrictFailures(Id));
+        Assert.Equal("0.1.0", _sim.Boot.RunningVersion);
+    }
+
+    [Fact]
+    public void ACrlSentByDataTransferRevokesTheSignerAndUpdateFirmwareIsRevokedCertificate()
+    {
+        _peer.WaitEvent(e => StrictPeer.Kind(e) == "call" && e.GetProperty("method").GetString() == "StatusNotification", TimeSpan.FromSeconds(15), Step);
+        byte[] bundle = SimFirmware.BuildBundle("0.2.0");
+        File.WriteAllBytes(Path.Combine(_dir, "charger-0.2.0.cfwb"), bundle);
+        var (root, signer, signature) = SignWithOpenssl(bundle);
+        Assert.Equal("Accepted", Call("InstallCertificate", new { certificateType = "ManufacturerRootCertificate", certificate = root })
+            .GetProperty("status").GetString());
+
+        // The manufacturer revokes the signer: openssl ca -revoke, -gencrl, and openssl crl for the PEM the CSMS sends.
+        Openssl("ca", "-config", "ca.cnf", "-md", "sha256", "-cert", "root.pem", "-keyfile", "root.key", "-revoke", "signer.pem");
+        Openssl("ca", "-gencrl", "-config", "ca.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-md", "sha256", "-crldays", "30", "-out", "root.crl");
+        string crl = Openssl("crl", "-in", "root.crl");
+        var transfer = Call("DataTransfer", new { vendorId = "org.chargerfirmware", messageId = "InstallCrl", data = crl });
+        Assert.True(transfer.GetProperty("status").GetString() == "Accepted", transfer.GetRawText());
+
+        var answer = Call("UpdateFirmware", new
+        {
+            requestId = 44,
+            firmware = new
+            {
+                location = _http.Url + "/charger-0.2.0.cfwb",
+                retrieveDateTime = DateTime.UtcNow.AddSeconds(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+                signingCertificate = signer,
+                signature,
+            },
+        });
+        Assert.True(answer.GetProperty("status").GetString() == "RevokedCertificate", answer.GetRawText());
+        _peer.WaitEvent(e => StrictPeer.Kind(e) == "call" && e.GetProperty("method").GetString() == "SecurityEventNotification"
+            && e.GetProperty("params").GetProperty("type").GetString() == "InvalidFirmwareSigningCertificate", TimeSpan.FromSeconds(20), Step);
+        Assert.Empty(Statuses());
+        Assert.Empty(_http.Gets);
         Assert.Empty(_peer.StrictFailures(Id));
         Assert.Equal("0.1.0", _sim.Boot.RunningVersion);
     }
