@@ -14,11 +14,13 @@ namespace Charger.Ocpp.FirmwareManagement
     /// <summary>
     /// UpdateFirmware (OCPP 2.0.1 L01, secure firmware update), driven from the tick:
     /// the signing certificate is checked against the installed ManufacturerRootCertificates before
-    /// the request is accepted (InvalidCertificate otherwise, with the security event
-    /// InvalidFirmwareSigningCertificate); the image is downloaded over <see cref="IHttpTransfer"/>
+    /// the request is accepted (InvalidCertificate otherwise, RevokedCertificate when an installed CRL
+    /// of its issuer lists it, both with the security event InvalidFirmwareSigningCertificate); the
+    /// image is downloaded over <see cref="IHttpTransfer"/>
     /// into the free slot at retrieveDateTime, resumed with a Range request after a failed attempt or
     /// a power cut, at most <c>retries</c> more attempts <c>retryInterval</c> apart; the signature is
-    /// verified (InvalidSignature and the event InvalidFirmwareSignature otherwise); installation
+    /// verified over the whole file (InvalidSignature and the event InvalidFirmwareSignature otherwise,
+    /// also when the certificate was revoked meanwhile); installation
     /// waits for installDateTime and for running transactions to end, holding every free EVSE
     /// Unavailable meanwhile; the image is put on trial and the station reboots into it. After the
     /// reboot the new image reports Installed (and the event FirmwareUpdated) once its self-test
