@@ -31,6 +31,7 @@ namespace Charger.Crypto
         public static readonly byte[] KeyUsage = BigNat.FromHex("551d0f");
         public static readonly byte[] SubjectAltName = BigNat.FromHex("551d11");
         public static readonly byte[] ExtendedKeyUsage = BigNat.FromHex("551d25");
+        public static readonly byte[] CrlNumber = BigNat.FromHex("551d14");
 
         // RFC 5280 4.2.1.12 key purposes
         public static readonly byte[] ServerAuth = BigNat.FromHex("2b06010505070301");

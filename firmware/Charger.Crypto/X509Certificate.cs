@@ -157,13 +157,7 @@ namespace Charger.Crypto
         /// <summary>True when this certificate's signature verifies under the issuer's key.</summary>
         public bool IsSignedBy(PublicKey issuerKey)
         {
-            if (SignatureAlgorithm == SignatureAlgorithm.RsaPssSha256 || SignatureAlgorithm == SignatureAlgorithm.RsaPssSha384 || SignatureAlgorithm == SignatureAlgorithm.RsaPssSha512)
-            {
-                HashKind hash = SignatureVerifier.HashOf(SignatureAlgorithm);
-                return RsaVerifier.VerifyPss(issuerKey, hash, PssSaltLength, Digest.Compute(hash, Der, TbsOffset, TbsLength), SignatureValue);
-            }
-
-            return SignatureVerifier.Verify(issuerKey, SignatureAlgorithm, Der, TbsOffset, TbsLength, SignatureValue);
+            return SignatureAlgorithmId.VerifySigned(issuerKey, SignatureAlgorithm, PssSaltLength, Der, TbsOffset, TbsLength, SignatureValue);
         }
 
         private void Read()
@@ -241,107 +235,7 @@ namespace Charger.Crypto
 
         private void ReadSignatureAlgorithm(DerReader reader)
         {
-            DerReader alg = reader.ReadSequence();
-            reader.ExpectEnd();
-            byte[] oid = alg.ReadContents(DerReader.TagOid);
-            if (Oids.Equal(oid, Oids.Sha256WithRsa) || Oids.Equal(oid, Oids.Sha384WithRsa) || Oids.Equal(oid, Oids.Sha512WithRsa))
-            {
-                // RFC 4055 section 5: NULL parameters (absent tolerated, as many encoders omit them).
-                if (alg.HasMore)
-                {
-                    alg.ReadNull();
-                }
-
-                alg.ExpectEnd();
-                SignatureAlgorithm = Oids.Equal(oid, Oids.Sha256WithRsa) ? SignatureAlgorithm.RsaPkcs1Sha256 : Oids.Equal(oid, Oids.Sha384WithRsa) ? SignatureAlgorithm.RsaPkcs1Sha384 : SignatureAlgorithm.RsaPkcs1Sha512;
-                return;
-            }
-
-            if (Oids.Equal(oid, Oids.EcdsaSha256) || Oids.Equal(oid, Oids.EcdsaSha384) || Oids.Equal(oid, Oids.EcdsaSha512))
-            {
-                alg.ExpectEnd(); // RFC 5758 3.2: parameters absent
-                SignatureAlgorithm = Oids.Equal(oid, Oids.EcdsaSha256) ? SignatureAlgorithm.EcdsaSha256 : Oids.Equal(oid, Oids.EcdsaSha384) ? SignatureAlgorithm.EcdsaSha384 : SignatureAlgorithm.EcdsaSha512;
-                return;
-            }
-
-            if (Oids.Equal(oid, Oids.RsassaPss))
-            {
-                ReadPssParameters(alg.ReadSequence());
-                alg.ExpectEnd();
-                return;
-            }
-
-            throw new CryptoFormatException("signature algorithm not supported (RSA PKCS#1 v1.5, RSA-PSS and ECDSA with SHA-256/384/512 are)");
-        }
-
-        // RFC 4055 section 3.1: RSASSA-PSS-params. The SHA-1 defaults are not supported, so the
-        // hash and MGF1 must be given; the trailer field may only be 1.
-        private void ReadPssParameters(DerReader p)
-        {
-            HashKind hash = HashKind.None;
-            int salt = 20;
-            if (p.PeekTag() == 0xA0)
-            {
-                DerReader h = p.ReadConstructed(0xA0).ReadSequence();
-                hash = Oids.HashFromOid(h.ReadContents(DerReader.TagOid));
-                if (h.HasMore)
-                {
-                    h.ReadNull();
-                }
-            }
-
-            if (p.PeekTag() == 0xA1)
-            {
-                DerReader m = p.ReadConstructed(0xA1).ReadSequence();
-                if (!Oids.Equal(m.ReadContents(DerReader.TagOid), Oids.Mgf1))
-                {
-                    throw new CryptoFormatException("RSA-PSS mask generation must be MGF1");
-                }
-
-                DerReader mh = m.ReadSequence();
-                HashKind mgfHash = Oids.HashFromOid(mh.ReadContents(DerReader.TagOid));
-                if (mgfHash != hash)
-                {
-                    throw new CryptoFormatException("RSA-PSS MGF1 hash must match the message hash");
-                }
-            }
-            else
-            {
-                throw new CryptoFormatException("RSA-PSS with the default SHA-1 MGF1 is not supported");
-            }
-
-            if (p.PeekTag() == 0xA2)
-            {
-                DerReader s = p.ReadConstructed(0xA2);
-                salt = s.ReadSmallInteger();
-                s.ExpectEnd();
-            }
-
-            if (p.PeekTag() == 0xA3)
-            {
-                DerReader t = p.ReadConstructed(0xA3);
-                if (t.ReadSmallInteger() != 1)
-                {
-                    throw new CryptoFormatException("RSA-PSS trailer field must be 1");
-                }
-            }
-
-            p.ExpectEnd();
-            switch (hash)
-            {
-                case HashKind.Sha256:
-                    SignatureAlgorithm = SignatureAlgorithm.RsaPssSha256;
-                    break;
-                case HashKind.Sha384:
-                    SignatureAlgorithm = SignatureAlgorithm.RsaPssSha384;
-                    break;
-                case HashKind.Sha512:
-                    SignatureAlgorithm = SignatureAlgorithm.RsaPssSha512;
-                    break;
-                default:
-                    throw new CryptoFormatException("RSA-PSS hash must be SHA-256, SHA-384 or SHA-512");
-            }
-
+            SignatureAlgorithm = SignatureAlgorithmId.Read(reader, out int salt);
             PssSaltLength = salt;
         }
 

@@ -2,6 +2,7 @@ using Charger.Hal;
 using Charger.Ocpp.Authorization;
 using Charger.Ocpp.Availability;
 using Charger.Ocpp.CertificateManagement;
+using Charger.Ocpp.CertificateRevocation;
 using Charger.Ocpp.DataTransfer;
 using Charger.Ocpp.DeviceModel;
 using Charger.Ocpp.Diagnostics;
@@ -58,6 +59,7 @@ namespace Charger.Ocpp
         private long _invalidFramesSeen;
         private long _lastInvalidEventMs = -InvalidMessagesEventPeriodMs;
         private readonly FirmwareUpdateService _firmwareUpdates;
+        private readonly CrlStore _crls;
         private long _queueDropsSeen;
         private long _lastMemoryEventMs = -MemoryExhaustionEventPeriodMs;
 
@@ -194,7 +196,11 @@ namespace Charger.Ocpp
             _rpc.Register(StationCertificateManager.SignedAction, StationCertificateManager.CertificateSignedRequest, _stationCertificates);
 
             // Secure firmware update (L01): Rejected until the station attaches its slots (AttachFirmwareUpdate).
-            _firmwareUpdates = new FirmwareUpdateService(_rpc, _clock, _securityEvents, _certificates, hooks, _availability, store, log);
+            // Revocation of firmware signing certificates: CRLs the CSMS sends by DataTransfer (README, "Certificate revocation").
+            _crls = new CrlStore(store, log, CrlStore.DefaultCapacity);
+            _crls.Load();
+            _dataTransfer.Register(CrlDataTransfer.VendorId, new CrlDataTransfer(_crls, new ManufacturerCrlIssuers(_certificates, _clock), log));
+            _firmwareUpdates = new FirmwareUpdateService(_rpc, _clock, _securityEvents, _certificates, _crls, hooks, _availability, store, log);
             _rpc.Register(FirmwareUpdateService.Action, FirmwareUpdateService.RequestSchema, _firmwareUpdates);
             trigger.FirmwareUpdates = _firmwareUpdates;
 
@@ -374,6 +380,12 @@ namespace Charger.Ocpp
         public void SetConnectorStatus(int evseId, int connectorId, ConnectorStatus status)
         {
             _availability.SetConnectorStatus(evseId, connectorId, status);
+        }
+
+        /// <summary>The installed certificate revocation lists.</summary>
+        public CrlStore Crls
+        {
+            get { return _crls; }
         }
 
         /// <summary>Registers a vendor extension for incoming DataTransfer.</summary>

@@ -17,6 +17,7 @@ namespace Charger.Console.Tests
             _h.Status.Set(ConsoleTopic.Ocpp, "ocpp: connected to ws://csms, queue 0", "ocpp: last sent Heartbeat 12 s ago");
             _h.Status.Set(ConsoleTopic.Transaction, "transaction: tx-42 since 0:10:00, 1234 Wh");
             _h.Status.Set(ConsoleTopic.Version, "firmware 0.3.1 (abc123), board esp32-devkit", "ocpp 2.0.1");
+            _h.Status.Set(ConsoleTopic.Crls, "crls: 1 installed (at most 4 issuers)", "crl-0: CRL of 'CN=Root', 2 revoked");
         }
 
         [Fact]
@@ -38,7 +39,7 @@ namespace Charger.Console.Tests
         public void HelpListsEveryCommandAndMarksPrivilegedOnes()
         {
             string text = _h.Command("help");
-            foreach (string usage in new[] { "help [command]", "status", "pilot", "meter", "temps", "faults", "log [n] [level] [component]", "log follow", "ocpp", "config get <Component>.<Variable>", "slots", "version", "login" })
+            foreach (string usage in new[] { "help [command]", "status", "pilot", "meter", "temps", "faults", "log [n] [level] [component]", "log follow", "ocpp", "config get <Component>.<Variable>", "slots", "crls", "version", "login" })
             {
                 Assert.Contains("  " + usage, text);
             }
@@ -121,6 +122,7 @@ namespace Charger.Console.Tests
         [InlineData("temps", "temps: relay 41 C, inlet 35 C, no derating\r\n")]
         [InlineData("version", "firmware 0.3.1 (abc123), board esp32-devkit\r\nocpp 2.0.1\r\n")]
         [InlineData("slots", "slots: not available on this build\r\n")]
+        [InlineData("crls", "crls: 1 installed (at most 4 issuers)\r\ncrl-0: CRL of 'CN=Root', 2 revoked\r\n")]
         public void TopicCommandsShowAllTheirLines(string command, string expected)
         {
             Assert.Equal(expected, _h.Command(command));

@@ -109,6 +109,45 @@ internal sealed class OpenSslCa : IDisposable
 
     public string Pem(string name) => File.ReadAllText(Path.Combine(_dir, name + ".pem"));
 
+    /// <summary>
+    /// A CRL of CA <paramref name="ca"/> made by `openssl ca -gencrl`, listing the certificates named
+    /// (each must have been made with <see cref="Cert"/>), with cRLNumber <paramref name="number"/>
+    /// and the given update times; converted by `openssl crl` to DER (returned) and kept as
+    /// <c>crl-name.pem</c>. The ca database is written here, as `openssl ca -revoke` would leave it.
+    /// </summary>
+    public byte[] Crl(string name, string ca, string[] revoked, DateTime thisUpdate, DateTime nextUpdate, int number = 1, string md = "sha256")
+    {
+        var index = new System.Text.StringBuilder();
+        foreach (var cert in revoked)
+        {
+            var parsed = Charger.Crypto.X509Certificate.Parse(File.ReadAllBytes(Path.Combine(_dir, cert + ".der")));
+            string serial = parsed.SerialNumberHex;
+            if (serial.Length % 2 == 1)
+            {
+                serial = "0" + serial;
+            }
+
+            index.Append("R\t491231000000Z\t")
+                .Append(thisUpdate.ToUniversalTime().ToString("yyMMddHHmmss")).Append("Z\t").Append(serial).Append("\tunknown\t/CN=").Append(cert).Append('\n');
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "index.txt"), index.ToString());
+        File.WriteAllText(Path.Combine(_dir, "crlnumber"), number.ToString("X2") + "\n");
+        File.WriteAllText(Path.Combine(_dir, "crl.cnf"), """
+            [ ca ]
+            default_ca = CA_default
+            [ CA_default ]
+            database = index.txt
+            crlnumber = crlnumber
+            unique_subject = no
+            """);
+        Openssl("ca", "-gencrl", "-config", "crl.cnf", "-cert", ca + ".pem", "-keyfile", ca + ".key", "-md", md,
+            "-crl_lastupdate", thisUpdate.ToUniversalTime().ToString("yyyyMMddHHmmss") + "Z",
+            "-crl_nextupdate", nextUpdate.ToUniversalTime().ToString("yyyyMMddHHmmss") + "Z", "-out", name + ".pem");
+        Openssl("crl", "-in", name + ".pem", "-outform", "DER", "-out", name + ".der");
+        return File.ReadAllBytes(Path.Combine(_dir, name + ".der"));
+    }
+
     public const string CaExtensions = "basicConstraints = critical, CA:TRUE\nkeyUsage = critical, keyCertSign, cRLSign\nsubjectKeyIdentifier = hash";
     public const string LeafExtensions = "basicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid";
 

@@ -11,8 +11,8 @@ namespace Charger.DeviceTests
     /// <summary>
     /// The secure firmware update's signature check (OCPP L01) on the real runtime: the signing
     /// certificate chained to the ManufacturerRootCertificate with Charger.Crypto, the RSA signature
-    /// verified over a bundle's manifest through the Ota bundle reader, refusals for a tampered
-    /// manifest and an untrusted certificate, and the update record that survives reboots. The time of
+    /// verified over the SHA-256 of the whole bundle file (L01.FR.04) through the Ota bundle reader,
+    /// refusals for a tampered manifest, a changed payload byte and an untrusted certificate, and the update record that survives reboots. The time of
     /// the whole check is printed as "firmware: ...: N ms".
     /// </summary>
     [TestClass]
@@ -61,11 +61,11 @@ namespace Charger.DeviceTests
         }
 
         [TestMethod]
-        public void TheManufacturersSignatureOverABundleManifestVerifiesThroughTheChainAndIsMeasured()
+        public void TheManufacturersSignatureOverTheWholeBundleFileVerifiesThroughTheChainAndIsMeasured()
         {
             byte[] bundle = Bundle("0.2.0");
             long start = DateTime.UtcNow.Ticks;
-            FirmwareSignature signature = Signature(FirmwareTestData.ManifestSignature);
+            FirmwareSignature signature = Signature(FirmwareTestData.FileSignature);
             BundleReader reader = BundleReader.Open(new ByteArrayBundleSource(bundle));
             reader.CheckSignature(new OcppSignatureCheck(signature));
             reader.VerifyFiles();
@@ -81,7 +81,7 @@ namespace Charger.DeviceTests
             BundleError error = BundleError.None;
             try
             {
-                reader.CheckSignature(new OcppSignatureCheck(Signature(FirmwareTestData.ManifestSignature)));
+                reader.CheckSignature(new OcppSignatureCheck(Signature(FirmwareTestData.FileSignature)));
             }
             catch (BundleException e)
             {
@@ -92,13 +92,23 @@ namespace Charger.DeviceTests
         }
 
         [TestMethod]
+        public void ABytePastTheManifestChangedInAPayloadFailsTheSignatureOverTheWholeFile()
+        {
+            byte[] bundle = Bundle("0.2.0");
+            BundleReader reader = BundleReader.Open(new ByteArrayBundleSource(bundle));
+            bundle[(int)reader.PayloadOffset + 7] ^= 0x01;
+            SignatureVerdict verdict = new OcppSignatureCheck(Signature(FirmwareTestData.FileSignature)).Check(new ByteArrayBundleSource(bundle), null, null, null);
+            Assert.IsFalse(verdict.Accepted, "a changed payload byte must fail the signature");
+        }
+
+        [TestMethod]
         public void ASignatureWithOneBitFlippedDoesNotVerify()
         {
-            byte[] raw = Convert.FromBase64String(FirmwareTestData.ManifestSignature);
+            byte[] raw = Convert.FromBase64String(FirmwareTestData.FileSignature);
             raw[raw.Length / 2] ^= 0x10;
             FirmwareSignature signature = Signature(Convert.ToBase64String(raw));
             string why;
-            Assert.IsFalse(signature.VerifyDigest(BundleReader.Open(new ByteArrayBundleSource(Bundle("0.2.0"))).ManifestDigest, out why));
+            Assert.IsFalse(signature.VerifyDigest(BundleReader.FileSha256(new ByteArrayBundleSource(Bundle("0.2.0"))), out why));
             Assert.IsNotNull(why);
         }
 
@@ -126,7 +136,7 @@ namespace Charger.DeviceTests
             r.RetryIntervalS = 30;
             r.ImageStarted = true;
             r.CertificatePem = FirmwareTestData.SignerPem;
-            r.SignatureBase64 = FirmwareTestData.ManifestSignature;
+            r.SignatureBase64 = FirmwareTestData.FileSignature;
             r.TargetVersion = "0.2.0";
             r.LastStatus = FirmwareStatus.Downloading;
             byte[] data = r.Encode();
@@ -139,7 +149,7 @@ namespace Charger.DeviceTests
             Assert.AreEqual(2, back.RetriesLeft);
             Assert.IsTrue(back.ImageStarted);
             Assert.AreEqual(FirmwareTestData.SignerPem, back.CertificatePem);
-            Assert.AreEqual(FirmwareTestData.ManifestSignature, back.SignatureBase64);
+            Assert.AreEqual(FirmwareTestData.FileSignature, back.SignatureBase64);
             Assert.AreEqual("Downloading", back.LastStatus);
 
             byte[] cut = new byte[data.Length - 5];

@@ -4,7 +4,7 @@ namespace Charger.DeviceTests
     /// The simulator's firmware PKI (hardware-sims/Charger.Sim/Firmware/SimFirmwarePki.cs, made by
     /// openssl ca, RSA-2048; its untrusted signer is left out: the on-target string table is full, and
     /// <see cref="CryptoTestData.RootPem"/> serves as a certificate of another root) and the signature
-    /// its signer key made over the manifest of the bundle
+    /// its signer key made over the whole file of the bundle
     /// <see cref="FirmwareSignatureOnTargetTests"/> builds (SimFirmware.BuildBundle("0.2.0", StationEntry, 600)).
     /// A desktop test (Charger.Sim.Tests, SimFirmwareOnTargetDataTests) recomputes the signature, so the two cannot drift.
     /// </summary>
@@ -55,8 +55,8 @@ namespace Charger.DeviceTests
             + "NgPMpEFHnifKkVOa4A==\n"
             + "-----END CERTIFICATE-----\n";
 
-        public static readonly string ManifestSignature =
-            "UcDni5y3i0YWZ8WDoxK5dKOyDBbYrdqb8L5S6idYec845ysAHYTHiqFgKNjPFQ9Akjl+oqijyRJeEW9nAm+EwQQe9Fo+89tRVQ7GnFyCU+6P+7oPMGNdGhMkCLm1NJZgzXPFvWA9Gu0bo1PqDo/DxFaHIvOMI/bFUx0MccX1kVrmiF2r2D4cWn9zyyADQKxhiL8333ixu3eBEj1mxH/4Nn9OuD5r+7I4a8bVszBy5V1uPKGDiNy17BUh/vfeloxrY0sbveg6eMkmTtmy+Us8h7jEIxXXd4rfFdKtZN74zVvCmPK0v8/dYCd5zo9uEMoEFnKYWhDeW2P7rr+eQUm9Ng==";
+        public static readonly string FileSignature =
+            "JZVzbzVC8SXrFCSukIiGqC9f22Kp0Yp9mGu7sERlPw7ribQ1NdoFiKg6ZaeXDxqAuPUgmT84Kg7W3aHlg5BpE5OvNemaLvB3cR89+GZxGXZ8i4+Vqqnfh92JGZWSf/sbS40fqdfqc18MfNqNA2kBPEPK8gTmdipdt9CYi7D+zVslZ1LVCJMkNhDssZo98RUcCd3ZJfp1zObRZDJGCqCps7dt37B6YGiSKKs6rPzfrB2kAqMW6pUCVky53z1TEc0eTZ55Q/63kXtjZakLuxTrzp8PFqWp2i4xg3cMgsbxb0iZKTXG1Wn36VDqwbvliu3QCZSN40OUbvFeHupXCMt0vw==";
 
     }
 }

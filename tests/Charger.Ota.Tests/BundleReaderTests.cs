@@ -139,7 +139,7 @@ public class BundleReaderTests
     }
 
     [Fact]
-    public void TheCheckReceivesTheManifestDigestTheSignatureAndTheCertificate()
+    public void TheCheckReceivesTheWholeFileTheManifestDigestAndTheEmbeddedSignatureBlock()
     {
         var signed = BundleWriter.WithSignature(Good, new byte[] { 9, 8, 7 }, "PEM\n");
         var seen = new CapturingCheck();
@@ -147,6 +147,7 @@ public class BundleReaderTests
         var reader = BundleReader.Open(new ByteArrayBundleSource(Good));
         var manifest = Good.AsSpan(BundleReader.HeaderBytes, reader.ManifestBytes).ToArray();
         Assert.Equal(System.Security.Cryptography.SHA256.HashData(manifest), seen.Digest);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(signed), seen.FileDigest);
         Assert.Equal(new byte[] { 9, 8, 7 }, seen.Signature);
         Assert.Equal("PEM\n", seen.Certificate);
     }
@@ -196,11 +197,13 @@ public class BundleReaderTests
     private sealed class CapturingCheck : IBundleSignatureCheck
     {
         public byte[] Digest;
+        public byte[] FileDigest;
         public byte[] Signature;
         public string Certificate;
 
-        public SignatureVerdict Check(byte[] manifestSha256, byte[] signature, string signingCertificatePem)
+        public SignatureVerdict Check(IBundleSource bundle, byte[] manifestSha256, byte[] signature, string signingCertificatePem)
         {
+            FileDigest = BundleReader.FileSha256(bundle);
             Digest = manifestSha256;
             Signature = signature;
             Certificate = signingCertificatePem;

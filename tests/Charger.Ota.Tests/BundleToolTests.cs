@@ -30,19 +30,8 @@ public sealed class BundleToolTests : IDisposable
         return folder;
     }
 
-    private static byte[] Manifest(byte[] bundle)
-    {
-        var reader = BundleReader.Open(new ByteArrayBundleSource(bundle));
-        return bundle.AsSpan(BundleReader.HeaderBytes, reader.ManifestBytes).ToArray();
-    }
-
-    private static byte[] SignatureOf(byte[] bundle)
-    {
-        var reader = BundleReader.Open(new ByteArrayBundleSource(bundle));
-        int at = (int)reader.SignatureBlockOffset;
-        int length = BitConverter.ToInt32(bundle, at);
-        return bundle.AsSpan(at + 4, length).ToArray();
-    }
+    private static byte[] SignatureIn(string signOutput) =>
+        Convert.FromBase64String(signOutput.Split('\n').Single(l => l.StartsWith("signature ")).Substring("signature ".Length).Trim());
 
     [Fact]
     public void PackTakesThePeFilesInTheGivenOrderAndInspectChecksThem()
@@ -61,7 +50,8 @@ public sealed class BundleToolTests : IDisposable
         Assert.Equal(0, inspect.Code);
         Assert.Contains("version 1.5.0, board ESP32", inspect.Out);
         Assert.Contains("files: all 2 match", inspect.Out);
-        Assert.Contains("signature: none (unsigned)", inspect.Out);
+        Assert.Contains("embedded signature block: none", inspect.Out);
+        Assert.Contains("file SHA-256 " + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(bundlePath))).ToLowerInvariant(), inspect.Out);
 
         var wrongBoard = Tool("inspect", bundlePath, "--board", "STM32");
         Assert.Equal(1, wrongBoard.Code);
@@ -86,7 +76,7 @@ public sealed class BundleToolTests : IDisposable
     }
 
     [Fact]
-    public void SignWithAnRsaKeyMakesAPkcs1SignatureOverTheManifestThatTheCertificateVerifies()
+    public void SignWithAnRsaKeyMakesAPkcs1SignatureOverTheWholeFileThatTheCertificateVerifies_L01_FR_04()
     {
         using var key = RSA.Create(2048);
         var certificate = new CertificateRequest("CN=Firmware Signer RSA", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
@@ -94,13 +84,13 @@ public sealed class BundleToolTests : IDisposable
         var bundle = SignWith(key.ExportPkcs8PrivateKeyPem(), certificate.ExportCertificatePem(), out var signOutput);
 
         Assert.Contains("RSA-2048 PKCS#1 v1.5 SHA-256", signOutput);
-        Assert.True(certificate.GetRSAPublicKey().VerifyData(Manifest(bundle), SignatureOf(bundle), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-        Assert.Contains(Convert.ToBase64String(SignatureOf(bundle)), signOutput);
-        Assert.Contains("certificate CN=Firmware Signer RSA", Tool("inspect", Path.Combine(_dir, "signed.cfwb")).Out);
+        Assert.Contains("signed all " + bundle.Length + " bytes", signOutput);
+        Assert.True(certificate.GetRSAPublicKey().VerifyData(bundle, SignatureIn(signOutput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        Assert.Equal(Convert.ToBase64String(SignatureIn(signOutput)), File.ReadAllText(Path.Combine(_dir, "fw.sig")).Trim());
     }
 
     [Fact]
-    public void SignWithAnEcdsaKeyMakesADerSignatureOverTheManifestThatTheCertificateVerifies()
+    public void SignWithAnEcdsaKeyMakesADerSignatureOverTheWholeFileThatTheCertificateVerifies_L01_FR_04()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var certificate = new CertificateRequest("CN=Firmware Signer EC", key, HashAlgorithmName.SHA256)
@@ -108,21 +98,24 @@ public sealed class BundleToolTests : IDisposable
         var bundle = SignWith(key.ExportPkcs8PrivateKeyPem(), certificate.ExportCertificatePem(), out var signOutput);
 
         Assert.Contains("ECDSA P-256 SHA-256", signOutput);
-        Assert.True(certificate.GetECDsaPublicKey().VerifyData(Manifest(bundle), SignatureOf(bundle), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        Assert.True(certificate.GetECDsaPublicKey().VerifyData(bundle, SignatureIn(signOutput), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
     }
 
     [Fact]
-    public void SigningAgainReplacesTheSignatureBlockInsteadOfAppending()
+    public void SignLeavesTheBundleByteForByteSoTheSignedFileIsTheOnePublished()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var certificate = new CertificateRequest("CN=Twice", key, HashAlgorithmName.SHA256)
+        var certificate = new CertificateRequest("CN=Unchanged", key, HashAlgorithmName.SHA256)
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var once = SignWith(key.ExportPkcs8PrivateKeyPem(), certificate.ExportCertificatePem(), out _);
-        Assert.Equal(0, Tool("sign", Path.Combine(_dir, "signed.cfwb"), "--key", Path.Combine(_dir, "key.pem"), "--cert", Path.Combine(_dir, "cert.pem")).Code);
-        var twice = File.ReadAllBytes(Path.Combine(_dir, "signed.cfwb"));
+        var bundlePath = Path.Combine(_dir, "fw.cfwb");
+        Assert.Equal(0, Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath).Code);
+        var before = File.ReadAllBytes(bundlePath);
+        File.WriteAllText(Path.Combine(_dir, "key.pem"), key.ExportPkcs8PrivateKeyPem());
+        File.WriteAllText(Path.Combine(_dir, "cert.pem"), certificate.ExportCertificatePem());
 
-        Assert.Equal(BundleReader.Open(new ByteArrayBundleSource(once)).SignatureBlockOffset, BundleReader.Open(new ByteArrayBundleSource(twice)).SignatureBlockOffset);
-        Assert.True(certificate.GetECDsaPublicKey().VerifyData(Manifest(twice), SignatureOf(twice), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        Assert.Equal(0, Tool("sign", bundlePath, "--key", Path.Combine(_dir, "key.pem"), "--cert", Path.Combine(_dir, "cert.pem")).Code);
+
+        Assert.Equal(before, File.ReadAllBytes(bundlePath));
     }
 
     [Fact]
@@ -144,7 +137,25 @@ public sealed class BundleToolTests : IDisposable
     }
 
     [Fact]
-    public void SignAcceptsAnOpensslMadeKeyAndCertificate()
+    public void SignPrintsExactlyWhatOpensslDgstSignsOverTheWholeFile_L01_FR_04()
+    {
+        var keyPath = Path.Combine(_dir, "key.pem");
+        var certPath = Path.Combine(_dir, "cert.pem");
+        Run("openssl", $"req -x509 -newkey rsa:2048 -nodes -keyout {keyPath} -out {certPath} -days 30 -subj /CN=openssl-signer");
+        var bundlePath = Path.Combine(_dir, "fw.cfwb");
+        Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath);
+
+        var sign = Tool("sign", bundlePath, "--key", keyPath, "--cert", certPath);
+        Assert.Equal(0, sign.Code);
+
+        // RSASSA-PKCS1-v1_5 is deterministic: the CSMS operator's openssl command gives the same bytes.
+        var sigPath = Path.Combine(_dir, "openssl.sig");
+        Run("openssl", $"dgst -sha256 -sign {keyPath} -out {sigPath} {bundlePath}");
+        Assert.Equal(File.ReadAllBytes(sigPath), SignatureIn(sign.Out));
+    }
+
+    [Fact]
+    public void AnEcdsaSignatureOfTheToolVerifiesWithOpensslOverTheWholeFile()
     {
         var keyPath = Path.Combine(_dir, "key.pem");
         var certPath = Path.Combine(_dir, "cert.pem");
@@ -155,12 +166,9 @@ public sealed class BundleToolTests : IDisposable
         var sign = Tool("sign", bundlePath, "--key", keyPath, "--cert", certPath);
         Assert.Equal(0, sign.Code);
 
-        // openssl verifies what the tool signed.
-        var bundle = File.ReadAllBytes(bundlePath);
-        File.WriteAllBytes(Path.Combine(_dir, "manifest"), Manifest(bundle));
-        File.WriteAllBytes(Path.Combine(_dir, "sig"), SignatureOf(bundle));
+        File.WriteAllBytes(Path.Combine(_dir, "sig"), SignatureIn(sign.Out));
         Run("openssl", $"x509 -in {certPath} -pubkey -noout -out {Path.Combine(_dir, "pub.pem")}");
-        var verify = Run("openssl", $"dgst -sha256 -verify {Path.Combine(_dir, "pub.pem")} -signature {Path.Combine(_dir, "sig")} {Path.Combine(_dir, "manifest")}");
+        var verify = Run("openssl", $"dgst -sha256 -verify {Path.Combine(_dir, "pub.pem")} -signature {Path.Combine(_dir, "sig")} {bundlePath}");
         Assert.Contains("Verified OK", verify);
     }
 
@@ -251,11 +259,10 @@ public sealed class BundleToolTests : IDisposable
         Assert.Equal(0, Tool("pack", Folder(), "--version", "1.5.0", "--board", "ESP32", "-o", bundlePath).Code);
         File.WriteAllText(Path.Combine(_dir, "key.pem"), keyPem);
         File.WriteAllText(Path.Combine(_dir, "cert.pem"), certPem);
-        var signedPath = Path.Combine(_dir, "signed.cfwb");
-        var sign = Tool("sign", bundlePath, "--key", Path.Combine(_dir, "key.pem"), "--cert", Path.Combine(_dir, "cert.pem"), "-o", signedPath);
+        var sign = Tool("sign", bundlePath, "--key", Path.Combine(_dir, "key.pem"), "--cert", Path.Combine(_dir, "cert.pem"), "-o", Path.Combine(_dir, "fw.sig"));
         Assert.True(sign.Code == 0, sign.Err);
         signOutput = sign.Out;
-        return File.ReadAllBytes(signedPath);
+        return File.ReadAllBytes(bundlePath);
     }
 
     private static string Run(string file, string arguments)
@@ -271,5 +278,5 @@ public sealed class BundleToolTests : IDisposable
 /// <summary>For tests about layout and hashes only: accepts any manifest (signatures are BundleToolTests' own subject).</summary>
 internal sealed class AcceptAnySignature : IBundleSignatureCheck
 {
-    public SignatureVerdict Check(byte[] manifestSha256, byte[] signature, string signingCertificatePem) => SignatureVerdict.Accept("test");
+    public SignatureVerdict Check(IBundleSource bundle, byte[] manifestSha256, byte[] embeddedSignature, string embeddedCertificatePem) => SignatureVerdict.Accept("test");
 }

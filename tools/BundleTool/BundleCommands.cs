@@ -19,10 +19,12 @@ public static class BundleCommands
               header), else in ordinal name order. The boot set (mscorlib, Charger.Hal, Charger.Hal.Nano,
               Charger.Crypto, Charger.Ota, Charger.Boot) is refused unless --allow-boot-set. --entry names the type implementing
               IFirmwareApplication (default Charger.Device.FirmwareApplication); --min-boot defaults to 1.
-          BundleTool sign <bundle> --key key.pem --cert cert.pem [-o <signed bundle>]
-              signs the manifest with the RSA (PKCS#1 v1.5, SHA-256) or ECDSA (SHA-256, DER) private key;
-              the certificate must hold the matching public key. Writes in place unless -o is given.
-              Prints the signature in base64 (the UpdateFirmware request's "signature").
+          BundleTool sign <bundle> --key key.pem --cert cert.pem [-o <signature file>]
+              prints the UpdateFirmware request's "signature": the RSA (PKCS#1 v1.5) or ECDSA (DER) signature
+              over the SHA-256 of the entire bundle file, in base64, exactly what
+              `openssl dgst -sha256 -sign key.pem <bundle> | base64 -w0` makes (OCPP 2.0.1 L01.FR.04). The
+              bundle is not changed (sign the file you publish, byte for byte); the certificate must hold the
+              matching public key. -o also writes the base64 signature to a file.
           BundleTool inspect <bundle> [--board B --boot-version N]
               prints the header, manifest and signature block and checks every file's size and SHA-256
               (and the board and boot version when given).
@@ -137,11 +139,12 @@ public static class BundleCommands
         string path = options.Positional(0, "<bundle>");
         string keyPem = File.ReadAllText(options.Required("--key"));
         string certPem = File.ReadAllText(options.Required("--cert"));
-        string outPath = options.Optional("-o") ?? path;
+        string outPath = options.Optional("-o");
         var bundle = File.ReadAllBytes(path);
+
+        // Only a bundle the station would read is signed: layout and every file's SHA-256.
         var reader = BundleReader.Open(new ByteArrayBundleSource(bundle));
         reader.VerifyFiles();
-        var manifest = bundle.AsSpan(BundleReader.HeaderBytes, reader.ManifestBytes).ToArray();
 
         using var certificate = X509Certificate2.CreateFromPem(certPem);
         byte[] signature;
@@ -150,9 +153,9 @@ public static class BundleCommands
         {
             using var key = ECDsa.Create();
             key.ImportFromPem(keyPem);
-            signature = key.SignData(manifest, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            signature = key.SignData(bundle, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
             using var publicKey = certificate.GetECDsaPublicKey() ?? throw new CryptographicException("the certificate holds no ECDSA key, the key is ECDSA");
-            if (!publicKey.VerifyData(manifest, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
+            if (!publicKey.VerifyData(bundle, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
             {
                 throw new CryptographicException("the certificate's public key does not match the private key");
             }
@@ -163,9 +166,9 @@ public static class BundleCommands
         {
             using var key = RSA.Create();
             key.ImportFromPem(keyPem);
-            signature = key.SignData(manifest, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            signature = key.SignData(bundle, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             using var publicKey = certificate.GetRSAPublicKey() ?? throw new CryptographicException("the certificate holds no RSA key, the key is RSA");
-            if (!publicKey.VerifyData(manifest, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+            if (!publicKey.VerifyData(bundle, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
             {
                 throw new CryptographicException("the certificate's public key does not match the private key");
             }
@@ -173,10 +176,15 @@ public static class BundleCommands
             algorithm = "RSA-" + key.KeySize + " PKCS#1 v1.5 SHA-256";
         }
 
-        var signed = BundleWriter.WithSignature(bundle, signature, certificate.ExportCertificatePem() + "\n");
-        File.WriteAllBytes(outPath, signed);
-        output.WriteLine($"signed {path} ({algorithm}, certificate {certificate.Subject}): {outPath}");
-        output.WriteLine("signature " + Convert.ToBase64String(signature));
+        string base64 = Convert.ToBase64String(signature);
+        if (outPath != null)
+        {
+            File.WriteAllText(outPath, base64 + "\n");
+        }
+
+        output.WriteLine($"signed all {bundle.Length} bytes of {path}, SHA-256 {Convert.ToHexString(SHA256.HashData(bundle)).ToLowerInvariant()} "
+            + $"({algorithm}, certificate {certificate.Subject}){(outPath == null ? "" : ": " + outPath)}");
+        output.WriteLine("signature " + base64);
         return 0;
     }
 
@@ -202,6 +210,7 @@ public static class BundleCommands
         var m = reader.Manifest;
         output.WriteLine($"bundle {path}: {bundle.Length} bytes, format {m.FormatVersion}");
         output.WriteLine($"version {m.FirmwareVersion}, board {m.Board}, min-boot {m.MinBootVersion}, entry {m.EntryType}");
+        output.WriteLine($"file SHA-256 {Hex.Of(BundleReader.FileSha256(new ByteArrayBundleSource(bundle)))} (what the UpdateFirmware signature signs)");
         output.WriteLine($"manifest {reader.ManifestBytes} bytes, SHA-256 {Hex.Of(reader.ManifestDigest)}");
         for (int i = 0; i < m.FileCount; i++)
         {
@@ -227,9 +236,9 @@ public static class BundleCommands
     /// <summary>Describes the signature block for inspect; it accepts everything and verifies nothing.</summary>
     private sealed class SignatureSummary : IBundleSignatureCheck
     {
-        public string Text { get; private set; } = "signature: none (unsigned)";
+        public string Text { get; private set; } = "embedded signature block: none (the signature travels in the UpdateFirmware request)";
 
-        public SignatureVerdict Check(byte[] manifestSha256, byte[] signature, string signingCertificatePem)
+        public SignatureVerdict Check(IBundleSource bundle, byte[] manifestSha256, byte[] signature, string signingCertificatePem)
         {
             if (signature != null)
             {
@@ -245,7 +254,7 @@ public static class BundleCommands
                     subject = "unreadable certificate: " + e.Message;
                 }
 
-                Text = $"signature: {signature.Length} bytes (not verified here), certificate {subject}";
+                Text = $"embedded signature block (legacy, not used by the station): {signature.Length} bytes, certificate {subject}";
             }
 
             return SignatureVerdict.Accept("described");

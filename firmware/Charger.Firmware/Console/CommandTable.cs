@@ -19,6 +19,8 @@ namespace Charger.Firmware.Console
             new ConsoleCommand("config", "config get <Component>.<Variable>", "read a configuration variable",
                 "Example: config get OCPPCommCtrlr.HeartbeatInterval", false),
             new ConsoleCommand("slots", "slots", "firmware slots", "", false),
+            new ConsoleCommand("crls", "crls", "installed certificate revocation lists",
+                "A CRL is installed by the CSMS (DataTransfer org.chargerfirmware InstallCrl); one past its nextUpdate is still used.", false),
             new ConsoleCommand("version", "version", "firmware and hardware versions", "", false),
             new ConsoleCommand("login", "login", "enable privileged commands (asks for the maintenance password)",
                 "The password is asked for on its own line and not echoed. 5 wrong passwords lock the login for a while, longer each time.", false),

@@ -68,6 +68,10 @@ namespace Charger.Firmware.Console
             {
                 ShowTopic(cmd, ConsoleTopic.Slots, "slots");
             }
+            else if (name == "crls")
+            {
+                ShowTopic(cmd, ConsoleTopic.Crls, "crls");
+            }
             else if (name == "version")
             {
                 ShowTopic(cmd, ConsoleTopic.Version, "version");

@@ -26,5 +26,8 @@ namespace Charger.Firmware.Console
 
         /// <summary>Firmware, hardware and protocol versions.</summary>
         Version,
+
+        /// <summary>Installed certificate revocation lists (issuer, revoked count, dates, expired or not).</summary>
+        Crls,
     }
 }

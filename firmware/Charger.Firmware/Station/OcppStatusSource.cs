@@ -38,6 +38,11 @@ namespace Charger.Firmware.Station
             }
 
             long nowMs = _clock.NowMs;
+            if (topic == ConsoleTopic.Crls)
+            {
+                return Crls(destination, nowMs);
+            }
+
             destination[0] = "ocpp " + ConnectionStateText.Of(_ocpp.Connection.State) + (_ocpp.IsOffline(nowMs) ? " (offline)" : "")
                 + ", registration " + RegistrationStateText.Of(_ocpp.Registration.State) + ", connector " + ConnectorStatusText.Of(_bridge.ReportedStatus);
             int n = 1;
@@ -56,6 +61,21 @@ namespace Charger.Firmware.Station
             {
                 destination[n++] = "last messages (> to CSMS, < from CSMS), trace " + (_trace.Enabled ? "on" : "off") + ":";
                 n += _trace.CopyRecent(destination, n);
+            }
+
+            return n;
+        }
+
+        private int Crls(string[] destination, long nowMs)
+        {
+            // DateTime ticks are 100 ns since 0001-01-01; 621355968000000000 of them is 1970-01-01.
+            long nowUnixMs = (_ocpp.Clock.UtcAt(nowMs).Ticks - 621355968000000000L) / 10000;
+            string[] lines = _ocpp.Crls.Describe(nowUnixMs);
+            destination[0] = "crls: " + lines.Length + " installed (at most " + _ocpp.Crls.Capacity + " issuers)";
+            int n = 1;
+            for (int i = 0; i < lines.Length && n < destination.Length; i++)
+            {
+                destination[n++] = lines[i];
             }
 
             return n;

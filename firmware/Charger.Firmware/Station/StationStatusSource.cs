@@ -44,12 +44,14 @@ namespace Charger.Firmware.Station
                     return Temps(destination);
                 case ConsoleTopic.Ocpp:
                 case ConsoleTopic.Transaction:
+                case ConsoleTopic.Crls:
                     if (Ocpp != null)
                     {
                         return Ocpp.ReadLines(topic, destination);
                     }
 
-                    return Put(destination, 0, topic == ConsoleTopic.Ocpp ? "ocpp: not configured in this build" : "transaction: none");
+                    return Put(destination, 0, topic == ConsoleTopic.Ocpp ? "ocpp: not configured in this build"
+                        : topic == ConsoleTopic.Crls ? "crls: none (no OCPP client in this build)" : "transaction: none");
                 case ConsoleTopic.Slots:
                     return Put(destination, 0, "slots: this build has no A/B slot manager");
                 default:

@@ -10,8 +10,10 @@ namespace Charger.Firmware.Update
 {
     /// <summary>
     /// The OCPP firmware update's install target on the A/B slots of Charger.Ota: the image is
-    /// written into the slot that is not active, checked exactly as the boot checks it (plus the
-    /// UpdateFirmware signature), put on trial, and the station reboots through its service stop.
+    /// written into the slot that is not active, its UpdateFirmware signature verified over the whole
+    /// file (after the download and again at install), checked exactly as the boot checks it (layout,
+    /// board, every file's SHA-256 against the manifest), put on trial, and the station reboots
+    /// through its service stop.
     /// </summary>
     public sealed class OtaInstallTarget : IFirmwareInstallTarget
     {
@@ -72,9 +74,17 @@ namespace Charger.Firmware.Update
 
             try
             {
-                BundleReader reader = BundleReader.Open(new SlotBundleSource(_slots.Backend, slot));
+                // The signature first, over every byte as downloaded (L01.FR.04): a byte changed
+                // anywhere, trailing bytes included, is InvalidSignature before the file is parsed.
+                SlotBundleSource source = new SlotBundleSource(_slots.Backend, slot);
+                SignatureVerdict verdict = new OcppSignatureCheck(signature).Check(source, null, null, null);
+                if (!verdict.Accepted)
+                {
+                    return new FirmwareCheck(FirmwareCheck.SignatureRejected, verdict.Reason, null);
+                }
+
+                BundleReader reader = BundleReader.Open(source);
                 reader.CheckTarget(_boot.Board, _boot.BootVersion);
-                reader.CheckSignature(new OcppSignatureCheck(signature));
                 return new FirmwareCheck(FirmwareCheck.Passed, null, reader.Manifest.FirmwareVersion);
             }
             catch (BundleException e)

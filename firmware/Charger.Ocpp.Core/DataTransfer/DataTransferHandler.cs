@@ -29,15 +29,30 @@ namespace Charger.Ocpp.DataTransfer
             string vendorId = call.Payload.GetString("vendorId");
             IDataTransferHandler handler = (IDataTransferHandler)_vendors[vendorId];
             string status = "UnknownVendorId";
+            string reasonCode = null;
+            string additionalInfo = null;
             _data.Reset();
             if (handler != null)
             {
-                status = handler.Handle(call.Payload.GetString("messageId"), call.Payload.Get("data"), _data);
+                status = handler.Handle(call.Payload.GetString("messageId"), call.Payload.Get("data"), call.NowMs, _data, out reasonCode, out additionalInfo);
             }
 
             JsonWriter w = call.Response;
             w.BeginObject();
             w.Property("status", status);
+            if (reasonCode != null)
+            {
+                w.Name("statusInfo");
+                w.BeginObject();
+                w.Property("reasonCode", JsonWriter.Truncate(reasonCode, 20));
+                if (additionalInfo != null)
+                {
+                    w.Property("additionalInfo", JsonWriter.Truncate(additionalInfo, 512));
+                }
+
+                w.EndObject();
+            }
+
             if (_data.Length > 0)
             {
                 w.Name("data");

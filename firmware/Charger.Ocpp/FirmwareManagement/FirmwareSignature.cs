@@ -5,8 +5,8 @@ namespace Charger.Ocpp.FirmwareManagement
     /// <summary>
     /// The signing certificate and signature of an UpdateFirmware request (L01.FR.11), checked in
     /// managed code: the certificate must chain to an installed ManufacturerRootCertificate and be
-    /// valid at the station clock; the signature is over the SHA-256 the image's owner names
-    /// (for a bundle: of its manifest, which holds every file's SHA-256, as tools/BundleTool signs).
+    /// valid at the station clock; the signature is over the SHA-256 of the entire downloaded file
+    /// (L01.FR.04), as <c>openssl dgst -sha256 -sign</c> and tools/BundleTool sign make it.
     /// RSA keys verify RSASSA-PKCS1-v1_5 or RSASSA-PSS (salt as long as the hash); EC keys ECDSA.
     /// </summary>
     public sealed class FirmwareSignature

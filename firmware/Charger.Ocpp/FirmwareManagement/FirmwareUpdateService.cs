@@ -2,6 +2,7 @@ using System;
 using Charger.Hal;
 using Charger.Ocpp.Availability;
 using Charger.Ocpp.CertificateManagement;
+using Charger.Ocpp.CertificateRevocation;
 using Charger.Ocpp.Json;
 using Charger.Ocpp.RemoteControl;
 using Charger.Ocpp.Rpc;
@@ -13,11 +14,13 @@ namespace Charger.Ocpp.FirmwareManagement
     /// <summary>
     /// UpdateFirmware (OCPP 2.0.1 L01, secure firmware update), driven from the tick:
     /// the signing certificate is checked against the installed ManufacturerRootCertificates before
-    /// the request is accepted (InvalidCertificate otherwise, with the security event
-    /// InvalidFirmwareSigningCertificate); the image is downloaded over <see cref="IHttpTransfer"/>
+    /// the request is accepted (InvalidCertificate otherwise, RevokedCertificate when an installed CRL
+    /// of its issuer lists it, both with the security event InvalidFirmwareSigningCertificate); the
+    /// image is downloaded over <see cref="IHttpTransfer"/>
     /// into the free slot at retrieveDateTime, resumed with a Range request after a failed attempt or
     /// a power cut, at most <c>retries</c> more attempts <c>retryInterval</c> apart; the signature is
-    /// verified (InvalidSignature and the event InvalidFirmwareSignature otherwise); installation
+    /// verified over the whole file (InvalidSignature and the event InvalidFirmwareSignature otherwise,
+    /// also when the certificate was revoked meanwhile); installation
     /// waits for installDateTime and for running transactions to end, holding every free EVSE
     /// Unavailable meanwhile; the image is put on trial and the station reboots into it. After the
     /// reboot the new image reports Installed (and the event FirmwareUpdated) once its self-test
@@ -61,6 +64,7 @@ namespace Charger.Ocpp.FirmwareManagement
         private readonly StationClock _clock;
         private readonly SecurityEventService _securityEvents;
         private readonly CertificateStore _certificates;
+        private readonly CrlStore _crls;
         private readonly IStationHooks _hooks;
         private readonly AvailabilityManager _availability;
         private readonly IFileStore _store;
@@ -77,8 +81,9 @@ namespace Charger.Ocpp.FirmwareManagement
         private string _lastStatus = FirmwareStatus.Idle;
 
         public FirmwareUpdateService(RpcEndpoint rpc, StationClock clock, SecurityEventService securityEvents,
-            CertificateStore certificates, IStationHooks hooks, AvailabilityManager availability, IFileStore store, ILog log)
+            CertificateStore certificates, CrlStore crls, IStationHooks hooks, AvailabilityManager availability, IFileStore store, ILog log)
         {
+            _crls = crls;
             _rpc = rpc;
             _clock = clock;
             _securityEvents = securityEvents;
@@ -198,9 +203,20 @@ namespace Charger.Ocpp.FirmwareManagement
             }
             else
             {
+                long nowUnixMs = UnixMs(_clock.UtcAt(call.NowMs));
                 signature = FirmwareSignature.CheckCertificate(pem, _certificates.TrustedRoots(CertificateUse.ManufacturerRootCertificate),
-                    UnixMs(_clock.UtcAt(call.NowMs)), out why);
-                if (signature == null)
+                    nowUnixMs, out why);
+                string revoked = signature == null ? null : _crls.RevocationOf(signature.Certificate, nowUnixMs);
+                if (revoked != null)
+                {
+                    // L01 (certificate revoked): RevokedCertificate, with the event L01.FR.02 names for a refused certificate.
+                    signature = null;
+                    status = "RevokedCertificate";
+                    reasonCode = "RevokedCertificate";
+                    why = revoked;
+                    _securityEvents.Raise(SecurityEventTypes.InvalidFirmwareSigningCertificate, true, "UpdateFirmware " + requestId + ": " + why, call.NowMs);
+                }
+                else if (signature == null)
                 {
                     // L01.FR.02 (certificate invalid) and the event it raises.
                     status = "InvalidCertificate";
@@ -558,10 +574,23 @@ namespace Charger.Ocpp.FirmwareManagement
             Final(FirmwareStatus.DownloadFailed, "download failed (" + error + (status > 0 ? ", HTTP " + status : "") + "), no retries left");
         }
 
+        // The request's certificate and signature checked again (chain, validity, revocation) before the
+        // signature is verified and again before install: a certificate revoked by a CRL installed
+        // meanwhile stops the update as InvalidSignature (the signature is no longer one the station trusts).
         private FirmwareSignature RequestSignature(long nowMs, out string why)
         {
+            long nowUnixMs = UnixMs(_clock.UtcAt(nowMs));
             FirmwareSignature signature = FirmwareSignature.CheckCertificate(_record.CertificatePem,
-                _certificates.TrustedRoots(CertificateUse.ManufacturerRootCertificate), UnixMs(_clock.UtcAt(nowMs)), out why);
+                _certificates.TrustedRoots(CertificateUse.ManufacturerRootCertificate), nowUnixMs, out why);
+            if (signature != null)
+            {
+                why = _crls.RevocationOf(signature.Certificate, nowUnixMs);
+                if (why != null)
+                {
+                    return null;
+                }
+            }
+
             return signature == null ? null : signature.WithSignature(_record.SignatureBase64, out why);
         }
 

@@ -17,6 +17,9 @@ namespace Charger.Ota.Bundle
     /// 20  manifest, payload, then the signature block:
     ///     u32 signature bytes, signature, u32 certificate bytes, signing certificate (PEM)
     /// </code>
+    /// The optional signature block is kept readable for bundles signed before the signature moved to
+    /// the whole file (README, "Secure firmware update"); tools/BundleTool no longer writes it, and the
+    /// station decides with the UpdateFirmware request's signature over the whole file.
     /// The lengths must add up to the source's length exactly. Every refusal is a
     /// <see cref="BundleException"/> with its own <see cref="BundleError"/>.
     /// </summary>
@@ -45,7 +48,7 @@ namespace Charger.Ota.Bundle
             get { return _manifest; }
         }
 
-        /// <summary>SHA-256 of the manifest bytes: what the signature signs.</summary>
+        /// <summary>SHA-256 of the manifest bytes (what a lab allow-list knows a bundle by; the OCPP signature is over the whole file).</summary>
         public byte[] ManifestDigest
         {
             get { return _manifestDigest; }
@@ -141,11 +144,38 @@ namespace Charger.Ota.Bundle
                 certificate = new string(pem);
             }
 
-            SignatureVerdict verdict = check.Check(_manifestDigest, signature, certificate);
+            SignatureVerdict verdict = check.Check(_source, _manifestDigest, signature, certificate);
             if (verdict == null || !verdict.Accepted)
             {
                 throw new BundleException(BundleError.SignatureRejected, verdict == null ? "no verdict" : verdict.Reason);
             }
+        }
+
+        /// <summary>
+        /// SHA-256 of every byte of <paramref name="source"/>, read in small chunks (a slot written
+        /// across reboots is read back, never held whole): what an OCPP firmware signature signs.
+        /// </summary>
+        public static byte[] FileSha256(IBundleSource source)
+        {
+            Sha256 hash = new Sha256();
+            byte[] buffer = new byte[StreamBufferBytes];
+            long position = 0;
+            long length = source.Length;
+            while (position < length)
+            {
+                long left = length - position;
+                int want = left < buffer.Length ? (int)left : buffer.Length;
+                int n = source.Read(position, buffer, 0, want);
+                if (n <= 0)
+                {
+                    throw new BundleException(BundleError.Truncated, "the file ends at byte " + position + " of " + length);
+                }
+
+                hash.Update(buffer, 0, n);
+                position += n;
+            }
+
+            return hash.Final();
         }
 
         /// <summary>Hashes every file through a small buffer and compares it with the manifest.</summary>

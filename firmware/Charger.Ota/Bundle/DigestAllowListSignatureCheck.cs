@@ -16,7 +16,7 @@ namespace Charger.Ota.Bundle
             _allowed.Add(Hex.Of(manifestSha256));
         }
 
-        public SignatureVerdict Check(byte[] manifestSha256, byte[] signature, string signingCertificatePem)
+        public SignatureVerdict Check(IBundleSource bundle, byte[] manifestSha256, byte[] embeddedSignature, string embeddedCertificatePem)
         {
             string digest = Hex.Of(manifestSha256);
             for (int i = 0; i < _allowed.Count; i++)

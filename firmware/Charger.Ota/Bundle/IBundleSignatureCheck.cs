@@ -1,15 +1,16 @@
 namespace Charger.Ota.Bundle
 {
     /// <summary>
-    /// Decides whether a bundle's signature is good. The signed content is the manifest (which holds
-    /// the SHA-256 of every file), so the check receives the manifest's SHA-256, the signature bytes
-    /// (RSASSA-PKCS1-v1_5 or ECDSA DER over SHA-256, as <c>tools/BundleTool sign</c> makes them) and
-    /// the signing certificate in PEM. Both are null for an unsigned bundle; a real check refuses
-    /// that. The station's check (managed RSA/ECDSA and the certificate chain to the installed
-    /// ManufacturerRootCertificate) implements this interface in the crypto project.
+    /// Decides whether a bundle's signature is good. An OCPP 2.0.1 firmware signature (L01.FR.04)
+    /// is over the whole downloaded file, so the check receives the bundle itself (to hash it in
+    /// chunks with <see cref="BundleReader.FileSha256"/>), the manifest's SHA-256 (for checks that
+    /// know bundles by their manifest, such as a lab allow-list), and the optional signature block
+    /// embedded in older bundles (signature and PEM certificate; both null when the bundle has none).
+    /// The station's check (the UpdateFirmware request's signature and certificate) lives in
+    /// Charger.Firmware (OcppSignatureCheck).
     /// </summary>
     public interface IBundleSignatureCheck
     {
-        SignatureVerdict Check(byte[] manifestSha256, byte[] signature, string signingCertificatePem);
+        SignatureVerdict Check(IBundleSource bundle, byte[] manifestSha256, byte[] embeddedSignature, string embeddedCertificatePem);
     }
 }

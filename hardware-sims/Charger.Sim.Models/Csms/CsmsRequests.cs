@@ -341,6 +341,23 @@ namespace Charger.Sim.Models.Csms
             return new CsmsRequest("UpdateFirmware", payload);
         }
 
+        /// <summary>DataTransfer (P02) with a string as its data (e.g. a PEM CRL for vendor org.chargerfirmware, InstallCrl).</summary>
+        public static CsmsRequest DataTransfer(string vendorId, string messageId, string data)
+        {
+            var payload = new JsonObject { ["vendorId"] = Text(vendorId, 255, "vendorId") };
+            if (messageId != null)
+            {
+                payload["messageId"] = Text(messageId, 50, "messageId");
+            }
+
+            if (data != null)
+            {
+                payload["data"] = data;
+            }
+
+            return new CsmsRequest("DataTransfer", payload);
+        }
+
         /// <summary>InstallCertificate (M05).</summary>
         public static CsmsRequest InstallCertificate(string certificateType, string certificatePem)
         {

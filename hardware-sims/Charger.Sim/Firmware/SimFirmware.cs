@@ -8,8 +8,8 @@ namespace Charger.Sim.Firmware;
 
 /// <summary>
 /// Signed bundles for the simulated board (issue 14, OCPP L01): built for
-/// <see cref="SimulatedBoot"/>'s board and entry types, signed over their manifest as
-/// tools/BundleTool signs.
+/// <see cref="SimulatedBoot"/>'s board and entry types, signed over the whole file (OCPP 2.0.1
+/// L01.FR.04) as tools/BundleTool and `openssl dgst -sha256 -sign` sign.
 /// </summary>
 public static class SimFirmware
 {
@@ -51,18 +51,18 @@ public static class SimFirmware
         return BundleWriter.Build(manifest, names, files);
     }
 
-    /// <summary>The manifest's bytes: what a bundle signature signs (as tools/BundleTool signs).</summary>
+    /// <summary>The manifest's bytes (what a lab allow-list knows a bundle by).</summary>
     public static byte[] ManifestOf(byte[] bundle)
     {
         int length = BitConverter.ToInt32(bundle, 8);
         return bundle.AsSpan(BundleReader.HeaderBytes, length).ToArray();
     }
 
-    /// <summary>RSASSA-PKCS1-v1_5 over SHA-256 of the manifest, base64: the UpdateFirmware request's signature.</summary>
+    /// <summary>RSASSA-PKCS1-v1_5 over SHA-256 of the entire file, base64: the UpdateFirmware request's signature.</summary>
     public static string Sign(byte[] bundle, string privateKeyPem)
     {
         using var rsa = RSA.Create();
         rsa.ImportFromPem(privateKeyPem);
-        return Convert.ToBase64String(rsa.SignData(ManifestOf(bundle), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        return Convert.ToBase64String(rsa.SignData(bundle, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
     }
 }

@@ -11,7 +11,7 @@ namespace Charger.Sim.Firmware;
 /// <item><c>bad-signature</c>: the signature of another bundle: InvalidSignature.</item>
 /// <item><c>untrusted</c>: signed by a certificate of another root: InvalidCertificate.</item>
 /// <item><c>broken-url</c>: a URL nothing is published at: DownloadFailed after the retries.</item>
-/// <item><c>truncated</c>: the file is cut short at the server: InstallVerificationFailed.</item>
+/// <item><c>truncated</c>: a build cut short before it was signed (the signature over the whole file verifies, the bundle does not): InstallVerificationFailed.</item>
 /// <item><c>interrupted</c>: the connection drops halfway once; the next attempt resumes with a Range.</item>
 /// <item><c>failing</c>: a signed image that throws on start: rolled back, InstallationFailed.</item>
 /// </list>
@@ -51,6 +51,7 @@ public static class SimFirmwareUpdates
                 break;
             case "truncated":
                 bundle = bundle.AsSpan(0, bundle.Length / 2).ToArray();
+                signature = SimFirmware.Sign(bundle, SimFirmwarePki.SignerKeyPem);
                 break;
             case "interrupted":
                 interruptAfter?.Invoke(bundle.Length / 2);

@@ -166,8 +166,11 @@ public class RemoteControlTests
 
     private sealed class EchoVendor : Charger.Ocpp.DataTransfer.IDataTransferHandler
     {
-        public string Handle(string messageId, Charger.Ocpp.Json.JsonValue data, Charger.Ocpp.Json.JsonWriter responseData)
+        public string Handle(string messageId, Charger.Ocpp.Json.JsonValue data, long nowMs, Charger.Ocpp.Json.JsonWriter responseData,
+            out string reasonCode, out string additionalInfo)
         {
+            reasonCode = null;
+            additionalInfo = null;
             if (messageId != "echo")
             {
                 return "UnknownMessageId";

@@ -19,7 +19,7 @@ namespace Charger.Sim.Tests.Conformance;
 /// Secure firmware update (L01) of the whole simulated station over a real socket against the
 /// strict ocpp-rpc CSMS (every message checked against the official schemas), with a
 /// ManufacturerRootCertificate and an ECDSA P-256 signing certificate made by the openssl command,
-/// the bundle's manifest signed by `openssl dgst`, and the bundle served by a Node HTTP server
+/// the whole bundle file signed by `openssl dgst -sha256 -sign`, and the bundle served by a Node HTTP server
 /// (tests/interop/ocpp/firmware-server.js) that honours Range requests and can cut a download.
 /// </summary>
 [Trait("Category", "Interop")]
@@ -87,15 +87,16 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
 
     /// <summary>
     /// openssl: a P-256 manufacturer root and a P-256 signing certificate it issues (openssl ca, valid
-    /// from an hour ago: the station's clock may trail the wall clock by a tick), and the bundle's
-    /// manifest signed with `openssl dgst`; returns (root PEM, signer PEM, signature base64).
+    /// from an hour ago: the station's clock may trail the wall clock by a tick), and the whole bundle
+    /// file signed with `openssl dgst`; returns (root PEM, signer PEM, signature base64).
     /// </summary>
     private (string Root, string Signer, string Signature) SignWithOpenssl(byte[] bundle)
     {
         File.WriteAllText(Path.Combine(_dir, "index.txt"), "");
         File.WriteAllText(Path.Combine(_dir, "serial"), "1001\n");
+        File.WriteAllText(Path.Combine(_dir, "crlnumber"), "01\n");
         File.WriteAllText(Path.Combine(_dir, "ca.cnf"),
-            "[ ca ]\ndefault_ca = c\n[ c ]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\npolicy = p\nunique_subject = no\n"
+            "[ ca ]\ndefault_ca = c\n[ c ]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\ncrlnumber = crlnumber\npolicy = p\nunique_subject = no\n"
             + "[ p ]\ncommonName = supplied\n[ root ]\nbasicConstraints = critical, CA:TRUE\nkeyUsage = critical, keyCertSign, cRLSign\n"
             + "[ signer ]\nbasicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature\n");
         string start = DateTime.UtcNow.AddHours(-1).ToString("yyyyMMddHHmmss") + "Z";
@@ -110,10 +111,11 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
             "-md", "sha256", "-startdate", start, "-enddate", end, "-extensions", "root", "-extfile", "ca.cnf");
         Openssl("ca", "-batch", "-config", "ca.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-in", "signer.csr", "-out", "signer.pem",
             "-notext", "-md", "sha256", "-startdate", start, "-enddate", end, "-extensions", "signer", "-extfile", "ca.cnf");
-        File.WriteAllBytes(Path.Combine(_dir, "manifest.bin"), SimFirmware.ManifestOf(bundle));
-        Openssl("dgst", "-sha256", "-sign", "signer.key", "-out", "manifest.sig", "manifest.bin");
+        // As a CSMS operator signs (L01.FR.04): the whole file, byte for byte as the server publishes it.
+        File.WriteAllBytes(Path.Combine(_dir, "bundle.bin"), bundle);
+        Openssl("dgst", "-sha256", "-sign", "signer.key", "-out", "bundle.sig", "bundle.bin");
         return (File.ReadAllText(Path.Combine(_dir, "root.pem")), File.ReadAllText(Path.Combine(_dir, "signer.pem")),
-            Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_dir, "manifest.sig"))));
+            Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_dir, "bundle.sig"))));
     }
 
     private List<JsonElement> Calls(string method) =>
@@ -181,10 +183,9 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
         _peer.WaitEvent(e => StrictPeer.Kind(e) == "call" && e.GetProperty("method").GetString() == "StatusNotification", TimeSpan.FromSeconds(15), Step);
         byte[] bundle = SimFirmware.BuildBundle("0.2.0");
         File.WriteAllBytes(Path.Combine(_dir, "charger-0.2.0.cfwb"), bundle);
-        var (root, signer, _) = SignWithOpenssl(SimFirmware.BuildBundle("0.2.0-other"));
+        var (root, signer, signature) = SignWithOpenssl(SimFirmware.BuildBundle("0.2.0-other"));
         var installed = Call("InstallCertificate", new { certificateType = "ManufacturerRootCertificate", certificate = root });
         Assert.True(installed.GetProperty("status").GetString() == "Accepted", installed.GetRawText());
-        string signature = Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_dir, "manifest.sig")));
         var answer = Call("UpdateFirmware", new
         {
             requestId = 43,
@@ -202,6 +203,43 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
             && e.GetProperty("params").GetProperty("type").GetString() == "InvalidFirmwareSignature", TimeSpan.FromSeconds(20), Step);
         Assert.Equal(new[] { "Downloading/43", "Downloaded/43", "InvalidSignature/43" }, Statuses());
         Assert.Single(Calls("BootNotification"));
+        Assert.Empty(_peer.StrictFailures(Id));
+        Assert.Equal("0.1.0", _sim.Boot.RunningVersion);
+    }
+
+    [Fact]
+    public void ACrlSentByDataTransferRevokesTheSignerAndUpdateFirmwareIsRevokedCertificate()
+    {
+        _peer.WaitEvent(e => StrictPeer.Kind(e) == "call" && e.GetProperty("method").GetString() == "StatusNotification", TimeSpan.FromSeconds(15), Step);
+        byte[] bundle = SimFirmware.BuildBundle("0.2.0");
+        File.WriteAllBytes(Path.Combine(_dir, "charger-0.2.0.cfwb"), bundle);
+        var (root, signer, signature) = SignWithOpenssl(bundle);
+        Assert.Equal("Accepted", Call("InstallCertificate", new { certificateType = "ManufacturerRootCertificate", certificate = root })
+            .GetProperty("status").GetString());
+
+        // The manufacturer revokes the signer: openssl ca -revoke, -gencrl, and openssl crl for the PEM the CSMS sends.
+        Openssl("ca", "-config", "ca.cnf", "-md", "sha256", "-cert", "root.pem", "-keyfile", "root.key", "-revoke", "signer.pem");
+        Openssl("ca", "-gencrl", "-config", "ca.cnf", "-cert", "root.pem", "-keyfile", "root.key", "-md", "sha256", "-crldays", "30", "-out", "root.crl");
+        string crl = Openssl("crl", "-in", "root.crl");
+        var transfer = Call("DataTransfer", new { vendorId = "org.chargerfirmware", messageId = "InstallCrl", data = crl });
+        Assert.True(transfer.GetProperty("status").GetString() == "Accepted", transfer.GetRawText());
+
+        var answer = Call("UpdateFirmware", new
+        {
+            requestId = 44,
+            firmware = new
+            {
+                location = _http.Url + "/charger-0.2.0.cfwb",
+                retrieveDateTime = DateTime.UtcNow.AddSeconds(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+                signingCertificate = signer,
+                signature,
+            },
+        });
+        Assert.True(answer.GetProperty("status").GetString() == "RevokedCertificate", answer.GetRawText());
+        _peer.WaitEvent(e => StrictPeer.Kind(e) == "call" && e.GetProperty("method").GetString() == "SecurityEventNotification"
+            && e.GetProperty("params").GetProperty("type").GetString() == "InvalidFirmwareSigningCertificate", TimeSpan.FromSeconds(20), Step);
+        Assert.Empty(Statuses());
+        Assert.Empty(_http.Gets);
         Assert.Empty(_peer.StrictFailures(Id));
         Assert.Equal("0.1.0", _sim.Boot.RunningVersion);
     }

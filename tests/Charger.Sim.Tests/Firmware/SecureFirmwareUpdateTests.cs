@@ -171,6 +171,50 @@ public class SecureFirmwareUpdateTests
         AssertOldImageRuns(sim);
     }
 
+    public static TheoryData<string> TamperedOutsideTheManifest => new() { "payload byte", "trailing bytes", "last byte" };
+
+    /// <summary>
+    /// The signature covers every byte of the downloaded file (L01.FR.04), not only the manifest: a
+    /// byte changed in a .pe payload (which the manifest's per-file SHA-256 would catch only at
+    /// install) or bytes added after the end (a layout error before) is InvalidSignature with its
+    /// security event, before anything is parsed, and the old image keeps running.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TamperedOutsideTheManifest))]
+    public void AnyByteChangedOutsideTheManifestFailsTheSignatureOverTheWholeFile_L01_FR_03_FR_04(string tampering)
+    {
+        var sim = Booted();
+        InstallRoot(sim);
+        byte[] signed = SimFirmware.BuildBundle("0.2.0");
+        string signature = SimFirmware.Sign(signed, SimFirmwarePki.SignerKeyPem);
+        var reader = Charger.Ota.Bundle.BundleReader.Open(new Charger.Ota.Bundle.ByteArrayBundleSource(signed));
+        byte[] served = (byte[])signed.Clone();
+        switch (tampering)
+        {
+            case "payload byte":
+                served[reader.PayloadOffset + 100] ^= 0x01;
+                break;
+            case "trailing bytes":
+                served = signed.Concat(new byte[] { 0x0A, 0x00 }).ToArray();
+                break;
+            default:
+                served[^1] ^= 0x80;
+                break;
+        }
+
+        string url = SimFirmwareUpdates.BaseUrl + "tampered.cfwb";
+        sim.Csms.HttpServer.Publish(url, served);
+        var request = CsmsRequests.UpdateFirmware(30, url, SimulatedStation.EpochUtc.AddMilliseconds(sim.NowMs),
+            SimFirmwarePki.SignerCertificatePem, signature);
+        Assert.Equal("Accepted", Status(Send(sim, request)));
+        Run(sim, 30_000);
+
+        Assert.Equal(new[] { "Downloading/30", "Downloaded/30", "InvalidSignature/30" }, Statuses(sim));
+        Assert.Contains("InvalidFirmwareSignature", SecurityEvents(sim));
+        Assert.Single(Boots(sim));
+        AssertOldImageRuns(sim);
+    }
+
     [Fact]
     public void ABrokenUrlIsTriedOncePlusItsRetriesRetryIntervalApartThenDownloadFailed()
     {

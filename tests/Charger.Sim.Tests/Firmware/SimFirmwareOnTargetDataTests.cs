@@ -12,7 +12,7 @@ public class SimFirmwareOnTargetDataTests
     public void TheOnTargetSignatureAndDigestAreTheSimulatorsSignerOverTheSameBundle()
     {
         byte[] bundle = SimFirmware.BuildBundle("0.2.0", SimFirmware.StationEntry, 600);
-        Assert.Equal(FirmwareTestData.ManifestSignature, SimFirmware.Sign(bundle, SimFirmwarePki.SignerKeyPem));
+        Assert.Equal(FirmwareTestData.FileSignature, SimFirmware.Sign(bundle, SimFirmwarePki.SignerKeyPem));
         Assert.Equal(SimFirmwarePki.ManufacturerRootPem.Trim(), FirmwareTestData.ManufacturerRootPem.Trim());
         Assert.Equal(SimFirmwarePki.SignerCertificatePem.Trim(), FirmwareTestData.SignerPem.Trim());
     }
