@@ -71,6 +71,12 @@ namespace Charger.Device.Composition
                 station.Ocpp.StationCertificates.GenerateInBackground = true;
             }
 
+            if (station.FirmwareTarget != null)
+            {
+                // Hashing a 250 KB image and checking its signature take seconds on the board: off the tick too.
+                station.FirmwareTarget.CheckInBackground = true;
+            }
+
             return station;
         }
     }

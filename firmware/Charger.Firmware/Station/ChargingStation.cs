@@ -30,6 +30,7 @@ namespace Charger.Firmware.Station
         private readonly StationStatusSource _status;
         private readonly ConsoleEngine _console;
         private readonly OcppStation _ocpp;
+        private Update.OtaInstallTarget _firmwareTarget;
         private readonly OcppBridge _bridge;
         private readonly TracingWebSocket _trace;
         private readonly ServiceStop _serviceStop;
@@ -107,7 +108,8 @@ namespace Charger.Firmware.Station
                 {
                     // Secure firmware update (L01) into the free slot. The trial's self-test is the
                     // boot's business (Charger.Device's SelfTestStage, the simulator's SimulatedBoot).
-                    _ocpp.AttachFirmwareUpdate(hardware.HttpTransfer, new Update.OtaInstallTarget(hardware.Boot, _serviceStop, hardware.Clock));
+                    _firmwareTarget = new Update.OtaInstallTarget(hardware.Boot, _serviceStop, hardware.Clock);
+                    _ocpp.AttachFirmwareUpdate(hardware.HttpTransfer, _firmwareTarget);
                 }
 
                 _serviceStop.Readiness = _bridge;
@@ -200,6 +202,12 @@ namespace Charger.Firmware.Station
         }
 
         /// <summary>Null when the station was built without OCPP.</summary>
+        /// <summary>Where UpdateFirmware writes and checks images (null without a boot context or HTTP transfer).</summary>
+        public Update.OtaInstallTarget FirmwareTarget
+        {
+            get { return _firmwareTarget; }
+        }
+
         public OcppStation Ocpp
         {
             get { return _ocpp; }

@@ -14,6 +14,13 @@ namespace Charger.Firmware.Update
     /// file (after the download and again at install), checked exactly as the boot checks it (layout,
     /// board, every file's SHA-256 against the manifest), put on trial, and the station reboots
     /// through its service stop.
+    ///
+    /// Both checks read the whole image (up to a slot of about 250 KB, twice at install): over a
+    /// second on the host's 32-bit nanoCLR and ten or more on an ESP32, far past the board's 500 ms
+    /// watchdog and the 10 ms tick. With <see cref="CheckInBackground"/> (the board) each check runs
+    /// on a lowest-priority thread and the calls answer <see cref="FirmwareCheck.InProgress"/> until
+    /// it is done; the slot state is still changed by the tick only. Inline (the simulator and the
+    /// tests) they answer at once, so runs stay deterministic.
     /// </summary>
     public sealed class OtaInstallTarget : IFirmwareInstallTarget
     {
@@ -21,6 +28,7 @@ namespace Charger.Firmware.Update
         private readonly SlotManager _slots;
         private readonly ServiceStop _serviceStop;
         private readonly IClock _clock;
+        private CheckJob _job;
 
         public OtaInstallTarget(IBootContext boot, ServiceStop serviceStop, IClock clock)
         {
@@ -29,6 +37,15 @@ namespace Charger.Firmware.Update
             _serviceStop = serviceStop;
             _clock = clock;
         }
+
+        /// <summary>True on a board: image checks run off the tick (see the class summary).</summary>
+        public bool CheckInBackground { get; set; }
+
+        /// <summary>Checks started since start (each on its own thread when <see cref="CheckInBackground"/>).</summary>
+        public int ChecksStarted { get; private set; }
+
+        /// <summary>Calls answered <see cref="FirmwareCheck.InProgress"/>: ticks that went on while a check ran.</summary>
+        public int InProgressAnswers { get; private set; }
 
         public long CapacityBytes
         {
@@ -39,6 +56,12 @@ namespace Charger.Firmware.Update
         {
             get
             {
+                if (_job != null && !_job.Done)
+                {
+                    // The worker still reads the free slot: a new image may not overwrite it yet.
+                    return "the check of the previous image is still running";
+                }
+
                 return _slots.TrialPending
                     ? "slot " + SlotManager.SlotName(_slots.TrialSlot) + " is on trial until its self-test passes"
                     : null;
@@ -65,6 +88,80 @@ namespace Charger.Firmware.Update
         }
 
         public FirmwareCheck CheckSignature(FirmwareSignature signature)
+        {
+            return Run(CheckJob.KindSignature, signature);
+        }
+
+        public FirmwareCheck Install(FirmwareSignature signature)
+        {
+            FirmwareCheck check = Run(CheckJob.KindInstall, signature);
+            if (!check.IsPassed)
+            {
+                return check;
+            }
+
+            try
+            {
+                // On the tick: the slot state changes only here.
+                int slot = _slots.InstallSlot;
+                _slots.FinishInstall(check.Version);
+                return new FirmwareCheck(FirmwareCheck.Passed, null, _slots.State.VersionOf(slot));
+            }
+            catch (System.Exception e)
+            {
+                return new FirmwareCheck(FirmwareCheck.InstallFailed, e.Message, null);
+            }
+        }
+
+        // Starts the check of this kind for this signature, or reports the one under way.
+        private FirmwareCheck Run(int kind, FirmwareSignature signature)
+        {
+            if (_job != null && (_job.Kind != kind || !object.ReferenceEquals(_job.Signature, signature)))
+            {
+                if (!_job.Done)
+                {
+                    InProgressAnswers++;
+                    return InProgress;
+                }
+
+                _job = null; // a finished check of another request or phase: its answer is not wanted
+            }
+
+            if (_job == null)
+            {
+                _job = new CheckJob(this, kind, signature);
+                ChecksStarted++;
+                if (!CheckInBackground)
+                {
+                    _job.Run();
+                }
+                else
+                {
+                    System.Threading.Thread worker = new System.Threading.Thread(_job.Run);
+                    worker.Priority = System.Threading.ThreadPriority.Lowest;
+                    worker.Start();
+                    InProgressAnswers++;
+                    return InProgress; // started: its answer is collected in a later tick
+                }
+            }
+
+            if (!_job.Done)
+            {
+                InProgressAnswers++;
+                return InProgress;
+            }
+
+            FirmwareCheck result = _job.Result;
+            _job = null;
+            return result;
+        }
+
+        private static FirmwareCheck InProgress
+        {
+            get { return new FirmwareCheck(FirmwareCheck.InProgress, "the image is being checked", null); }
+        }
+
+        private FirmwareCheck CheckSignatureNow(FirmwareSignature signature)
         {
             int slot = _slots.InstallSlot;
             if (slot == SlotState.NoSlot)
@@ -93,7 +190,8 @@ namespace Charger.Firmware.Update
             }
         }
 
-        public FirmwareCheck Install(FirmwareSignature signature)
+        // The boot's checks plus the signature, read-only; the tick then puts the image on trial.
+        private FirmwareCheck VerifyForInstallNow(FirmwareSignature signature)
         {
             int slot = _slots.InstallSlot;
             if (slot == SlotState.NoSlot)
@@ -103,8 +201,9 @@ namespace Charger.Firmware.Update
 
             try
             {
-                new BundleInstaller(_slots, _boot.Board, _boot.BootVersion, new OcppSignatureCheck(signature)).Verify(slot);
-                return new FirmwareCheck(FirmwareCheck.Passed, null, _slots.State.VersionOf(slot));
+                BundleReader reader = BundleReader.OpenAndVerify(new SlotBundleSource(_slots.Backend, slot), _boot.Board, _boot.BootVersion,
+                    new OcppSignatureCheck(signature));
+                return new FirmwareCheck(FirmwareCheck.Passed, null, reader.Manifest.FirmwareVersion);
             }
             catch (BundleException e)
             {
@@ -154,6 +253,50 @@ namespace Charger.Firmware.Update
         {
             return new FirmwareCheck(e.Error == BundleError.SignatureRejected ? FirmwareCheck.SignatureRejected : FirmwareCheck.ImageRejected,
                 e.Message, null);
+        }
+
+        /// <summary>One check of the received image, run inline or on a worker thread.</summary>
+        private sealed class CheckJob
+        {
+            public const int KindSignature = 1;
+            public const int KindInstall = 2;
+
+            private readonly OtaInstallTarget _owner;
+            private int _done; // 1 once Run has finished (Interlocked: nanoFramework has no volatile)
+
+            public CheckJob(OtaInstallTarget owner, int kind, FirmwareSignature signature)
+            {
+                _owner = owner;
+                Kind = kind;
+                Signature = signature;
+            }
+
+            public int Kind { get; private set; }
+
+            public FirmwareSignature Signature { get; private set; }
+
+            public FirmwareCheck Result { get; private set; }
+
+            public bool Done
+            {
+                get { return System.Threading.Interlocked.CompareExchange(ref _done, 0, 0) == 1; }
+            }
+
+            public void Run()
+            {
+                try
+                {
+                    Result = Kind == KindSignature ? _owner.CheckSignatureNow(Signature) : _owner.VerifyForInstallNow(Signature);
+                }
+                catch (System.Exception e)
+                {
+                    Result = new FirmwareCheck(FirmwareCheck.InstallFailed, "the check failed: " + e.Message, null);
+                }
+                finally
+                {
+                    System.Threading.Interlocked.Exchange(ref _done, 1);
+                }
+            }
         }
     }
 }

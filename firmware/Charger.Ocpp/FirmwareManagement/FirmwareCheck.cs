@@ -15,6 +15,9 @@ namespace Charger.Ocpp.FirmwareManagement
         /// <summary>The image could not be written or activated (storage): InstallationFailed.</summary>
         public const int InstallFailed = 3;
 
+        /// <summary>The check runs off the tick and has not finished: ask again with the same signature in a later tick.</summary>
+        public const int InProgress = 4;
+
         public FirmwareCheck(int outcome, string reason, string version)
         {
             Outcome = outcome;

@@ -71,6 +71,10 @@ namespace Charger.Ocpp.FirmwareManagement
         private readonly ILog _log;
         private readonly byte[] _chunk = new byte[ChunkBytes];
         private IHttpTransfer _http;
+
+        // The signature of a check the target runs off the tick (FirmwareCheck.InProgress): asked
+        // again each tick with the same signature, its certificate checked once per check.
+        private FirmwareSignature _checking;
         private IFirmwareInstallTarget _target;
 
         private FirmwareUpdateRecord _record;
@@ -281,6 +285,7 @@ namespace Charger.Ocpp.FirmwareManagement
             r.SignatureBase64 = signatureText;
             r.LastStatus = _lastStatus;
             _record = r;
+            _checking = null; // a check still under way belongs to the replaced request
             _attempts = 0;
             _log.Write(LogLevel.Info, Component, "UpdateFirmware " + requestId + " " + status + ": " + location + ", signed by "
                 + signature.Certificate.Subject.ToString());
@@ -357,6 +362,10 @@ namespace Charger.Ocpp.FirmwareManagement
 
                 case PhaseWaitingForTransactions:
                     WaitForTransactions(nowMs);
+                    break;
+
+                case PhaseInstalling:
+                    ContinueInstall(nowMs);
                     break;
 
                 case PhaseAwaitingConfirmation:
@@ -594,13 +603,32 @@ namespace Charger.Ocpp.FirmwareManagement
             return signature == null ? null : signature.WithSignature(_record.SignatureBase64, out why);
         }
 
+        private FirmwareCheck CheckWithTarget(long nowMs, bool install)
+        {
+            FirmwareSignature signature = _checking;
+            if (signature == null)
+            {
+                string why;
+                signature = RequestSignature(nowMs, out why);
+                if (signature == null)
+                {
+                    return new FirmwareCheck(FirmwareCheck.SignatureRejected, "signing certificate no longer valid: " + why, null);
+                }
+            }
+
+            FirmwareCheck check = install ? _target.Install(signature) : _target.CheckSignature(signature);
+            _checking = check.Outcome == FirmwareCheck.InProgress ? signature : null;
+            return check;
+        }
+
         private void VerifySignature(long nowMs)
         {
-            string why;
-            FirmwareSignature signature = RequestSignature(nowMs, out why);
-            FirmwareCheck check = signature == null
-                ? new FirmwareCheck(FirmwareCheck.SignatureRejected, "signing certificate no longer valid: " + why, null)
-                : _target.CheckSignature(signature);
+            FirmwareCheck check = CheckWithTarget(nowMs, false);
+            if (check.Outcome == FirmwareCheck.InProgress)
+            {
+                return;
+            }
+
             if (!check.IsPassed)
             {
                 Refused(nowMs, check);
@@ -654,11 +682,18 @@ namespace Charger.Ocpp.FirmwareManagement
         {
             SetPhase(PhaseInstalling);
             Notify(FirmwareStatus.Installing);
-            string why;
-            FirmwareSignature signature = RequestSignature(nowMs, out why);
-            FirmwareCheck check = signature == null
-                ? new FirmwareCheck(FirmwareCheck.SignatureRejected, "signing certificate no longer valid: " + why, null)
-                : _target.Install(signature);
+            ContinueInstall(nowMs);
+        }
+
+        // Each tick while Installing, until the target's check (possibly off the tick) has answered.
+        private void ContinueInstall(long nowMs)
+        {
+            FirmwareCheck check = CheckWithTarget(nowMs, true);
+            if (check.Outcome == FirmwareCheck.InProgress)
+            {
+                return;
+            }
+
             if (!check.IsPassed)
             {
                 Refused(nowMs, check);
@@ -714,6 +749,7 @@ namespace Charger.Ocpp.FirmwareManagement
         private void Finish()
         {
             ReleaseEvses();
+            _checking = null;
             _record = null;
             _waitLogged = false;
             _store.Delete(RecordName);

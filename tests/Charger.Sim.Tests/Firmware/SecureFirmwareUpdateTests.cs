@@ -111,6 +111,53 @@ public class SecureFirmwareUpdateTests
     }
 
     [Fact]
+    public void OnABoardTheImageChecksRunOffTheTickWhichGoesOnUntilTheyAnswerAndTheUpdateCompletes()
+    {
+        var sim = Booted();
+        var target = sim.Station.FirmwareTarget;
+        target.CheckInBackground = true; // what the board composition sets (the board's 500 ms watchdog)
+        Assert.Equal("Accepted", InstallRoot(sim));
+        Assert.Equal("Accepted", Status(Send(sim, Update(sim, "good", "0.2.0", 8))));
+
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (!Statuses(sim).Contains("InstallRebooting/8") && DateTime.UtcNow < until)
+        {
+            Run(sim, 50);
+            System.Threading.Thread.Sleep(1); // real time for the worker threads
+        }
+
+        Assert.Equal(new[] { "Downloading/8", "Downloaded/8", "SignatureVerified/8", "Installing/8", "InstallRebooting/8" }, Statuses(sim));
+        // One check after the download and one at install, each started once and answered InProgress
+        // at least on the tick that started it: the tick never waited for the whole image to be read.
+        Assert.Equal(2, target.ChecksStarted);
+        Assert.True(target.InProgressAnswers >= 2, "InProgress answers: " + target.InProgressAnswers);
+
+        Run(sim, 20_000);
+        Assert.Equal("B", sim.Boot.RunningSlot);
+        Assert.Equal("0.2.0", sim.Csms.Station(Id).FirmwareVersion);
+    }
+
+    [Fact]
+    public void ABadSignatureFoundOffTheTickIsInvalidSignatureWithItsEventAndTheOldImageRunning()
+    {
+        var sim = Booted();
+        sim.Station.FirmwareTarget.CheckInBackground = true;
+        InstallRoot(sim);
+        Assert.Equal("Accepted", Status(Send(sim, Update(sim, "bad-signature", "0.2.0", 9))));
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (!Statuses(sim).Contains("InvalidSignature/9") && DateTime.UtcNow < until)
+        {
+            Run(sim, 50);
+            System.Threading.Thread.Sleep(1);
+        }
+
+        Assert.Equal("InvalidSignature/9", Statuses(sim).Last());
+        Run(sim, 10_000);
+        Assert.Contains("InvalidFirmwareSignature", SecurityEvents(sim));
+        AssertOldImageRuns(sim);
+    }
+
+    [Fact]
     public void AnUntrustedSigningCertificateIsAnsweredInvalidCertificateWithItsSecurityEventAndNothingIsDownloaded_L01_FR_02()
     {
         var sim = Booted();
