@@ -574,9 +574,18 @@ namespace Charger.Ocpp.FirmwareManagement
             {
                 _record.RetriesLeft--;
                 _retryAtMs = nowMs + (long)_record.RetryIntervalS * 1000;
+                long kept = _record.ImageStarted ? _target.ImageBytes : 0;
                 _log.Write(LogLevel.Warning, Component, "download failed (" + error + "); retry in " + _record.RetryIntervalS + " s, "
-                    + _record.RetriesLeft + " more after it, resuming at byte " + (_record.ImageStarted ? _target.ImageBytes : 0));
+                    + _record.RetriesLeft + " more after it, resuming at byte " + kept);
                 SetPhase(PhaseWaitingToRetry);
+                if (kept > 0 && _lastStatus == FirmwareStatus.Downloading)
+                {
+                    // Our reading of DownloadPaused: part of the image is kept and the download goes on
+                    // from it at the retry (Downloading again then). An attempt that stored nothing is
+                    // simply tried again, and the status stays Downloading.
+                    Notify(FirmwareStatus.DownloadPaused);
+                }
+
                 return;
             }
 

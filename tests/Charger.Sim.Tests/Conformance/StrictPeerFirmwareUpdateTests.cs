@@ -155,7 +155,9 @@ public class StrictPeerFirmwareUpdateTests : IDisposable
         _peer.WaitEvent(e => StrictPeer.Kind(e) == "call" && e.GetProperty("method").GetString() == "FirmwareStatusNotification"
             && e.GetProperty("params").GetProperty("status").GetString() == "Installed", TimeSpan.FromSeconds(60), Step);
 
-        Assert.Equal(new[] { "Downloading/42", "Downloaded/42", "SignatureVerified/42", "Installing/42", "InstallRebooting/42", "Installed/42" }, Statuses());
+        // The cut attempt kept half the image: DownloadPaused until the retry resumes it (Downloading again).
+        Assert.Equal(new[] { "Downloading/42", "DownloadPaused/42", "Downloading/42", "Downloaded/42", "SignatureVerified/42", "Installing/42",
+            "InstallRebooting/42", "Installed/42" }, Statuses());
         var boots = Calls("BootNotification");
         Assert.Equal(2, boots.Count);
         Assert.Equal("FirmwareUpdate", boots[1].GetProperty("reason").GetString());

@@ -317,13 +317,15 @@ public class SecureFirmwareUpdateTests
         Send(sim, Update(sim, "interrupted", "0.2.0", 12, retries: 2, retryInterval: 20));
         Run(sim, 5_000);
         Assert.Equal(1, sim.Csms.HttpServer.DownloadCount);
+        Assert.Equal("DownloadPaused/12", Statuses(sim).Last()); // half the image kept for the retry
         Run(sim, 30_000);
         Assert.Equal(2, sim.Csms.HttpServer.DownloadCount);
         Assert.Equal(0, sim.Csms.HttpServer.DownloadStartAt(0));
         long half = SimFirmware.BuildBundle("0.2.0").Length / 2;
         Assert.Equal(half, sim.Csms.HttpServer.DownloadStartAt(1));
         Assert.Equal("0.2.0", sim.Boot.RunningVersion);
-        Assert.Equal(new[] { "Downloading/12", "Downloaded/12", "SignatureVerified/12", "Installing/12", "InstallRebooting/12" }, Statuses(sim));
+        Assert.Equal(new[] { "Downloading/12", "DownloadPaused/12", "Downloading/12", "Downloaded/12", "SignatureVerified/12", "Installing/12",
+            "InstallRebooting/12" }, Statuses(sim));
         Run(sim, 150_000);
         Assert.Equal("Installed/12", Statuses(sim).Last());
     }
