@@ -158,6 +158,33 @@ public class SecureFirmwareUpdateTests
     }
 
     [Fact]
+    public void AnHttpsLocationIsFetchedOnlyOnceTheStationTrustsARootAndUntilThenTheOldImageRuns()
+    {
+        var sim = Booted();
+        InstallRoot(sim);
+        byte[] bundle = SimFirmware.BuildBundle("0.2.0", payloadBytes: 20_000);
+        const string url = "https://files.sim/firmware/charger-0.2.0.cfwb";
+        sim.Csms.HttpServer.Publish(url, bundle);
+        CsmsRequest Request(int id) => CsmsRequests.UpdateFirmware(id, url, SimulatedStation.EpochUtc.AddMilliseconds(sim.NowMs),
+            SimFirmwarePki.SignerCertificatePem, SimFirmware.Sign(bundle, SimFirmwarePki.SignerKeyPem), retries: 0);
+
+        // No CSMS root: the transfer trusts nothing, so nothing is fetched from the https server.
+        Assert.Equal("Accepted", Status(Send(sim, Request(21))));
+        Run(sim, 10_000);
+        Assert.Equal(new[] { "Downloading/21", "DownloadFailed/21" }, Statuses(sim));
+        Assert.Equal(0, sim.Csms.HttpServer.DownloadCount);
+        AssertOldImageRuns(sim);
+
+        // With a root installed as CSMSRootCertificate the same location is used.
+        Assert.Equal("Accepted", Status(Send(sim, CsmsRequests.InstallCertificate("CSMSRootCertificate", SimFirmwarePki.ManufacturerRootPem))));
+        Assert.Equal("Accepted", Status(Send(sim, Request(22))));
+        Run(sim, 20_000);
+        Assert.Equal(1, sim.Csms.HttpServer.DownloadCount);
+        Assert.Contains("InstallRebooting/22", Statuses(sim));
+        Assert.Equal("B", sim.Boot.RunningSlot);
+    }
+
+    [Fact]
     public void AnUntrustedSigningCertificateIsAnsweredInvalidCertificateWithItsSecurityEventAndNothingIsDownloaded_L01_FR_02()
     {
         var sim = Booted();
