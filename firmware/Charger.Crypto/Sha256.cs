@@ -5,10 +5,9 @@ namespace Charger.Crypto
     /// SHA256 class, and the maintenance password hash must be computed identically on the board
     /// and the desktop. Not constant-time; used for password verification, not for secrets in flight.
     /// </summary>
-    public sealed class Sha256
+    public sealed class Sha256 : BlockHash32
     {
         public const int HashBytes = 32;
-        private const int BlockBytes = 64;
 
         // FIPS 180-4 section 4.2.2: first 32 bits of the fractional parts of the cube roots of the first 64 primes.
         private static readonly uint[] K =
@@ -23,94 +22,25 @@ namespace Charger.Crypto
             0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
         };
 
-        private readonly uint[] _state = new uint[8];
         private readonly uint[] _w = new uint[64];
-        private readonly byte[] _block = new byte[BlockBytes];
-        private int _blockLength;
-        private long _totalBytes;
 
         public Sha256()
+            : base(8)
         {
             Reset();
         }
 
-        public void Reset()
+        protected override void SetInitialState(uint[] state)
         {
             // FIPS 180-4 section 5.3.3: initial hash value.
-            _state[0] = 0x6a09e667;
-            _state[1] = 0xbb67ae85;
-            _state[2] = 0x3c6ef372;
-            _state[3] = 0xa54ff53a;
-            _state[4] = 0x510e527f;
-            _state[5] = 0x9b05688c;
-            _state[6] = 0x1f83d9ab;
-            _state[7] = 0x5be0cd19;
-            _blockLength = 0;
-            _totalBytes = 0;
-        }
-
-        public void Update(byte[] data, int offset, int count)
-        {
-            _totalBytes += count;
-            int end = offset + count;
-            // Whole blocks straight from the caller's buffer: copying byte by byte into _block first
-            // doubles the interpreter's work on a 250 KB firmware image.
-            while (offset < end)
-            {
-                if (_blockLength == 0 && end - offset >= BlockBytes)
-                {
-                    Compress(data, offset);
-                    offset += BlockBytes;
-                    continue;
-                }
-
-                _block[_blockLength++] = data[offset++];
-                if (_blockLength == BlockBytes)
-                {
-                    Compress(_block, 0);
-                    _blockLength = 0;
-                }
-            }
-        }
-
-        /// <summary>Finishes the hash into a new 32-byte array and resets for the next message.</summary>
-        public byte[] Final()
-        {
-            long bitLength = _totalBytes * 8;
-            _block[_blockLength++] = 0x80;
-            if (_blockLength > BlockBytes - 8)
-            {
-                while (_blockLength < BlockBytes)
-                {
-                    _block[_blockLength++] = 0;
-                }
-
-                Compress(_block, 0);
-                _blockLength = 0;
-            }
-
-            while (_blockLength < BlockBytes - 8)
-            {
-                _block[_blockLength++] = 0;
-            }
-
-            for (int i = 7; i >= 0; i--)
-            {
-                _block[_blockLength++] = (byte)(bitLength >> (8 * i));
-            }
-
-            Compress(_block, 0);
-            byte[] hash = new byte[HashBytes];
-            for (int i = 0; i < 8; i++)
-            {
-                hash[4 * i] = (byte)(_state[i] >> 24);
-                hash[4 * i + 1] = (byte)(_state[i] >> 16);
-                hash[4 * i + 2] = (byte)(_state[i] >> 8);
-                hash[4 * i + 3] = (byte)_state[i];
-            }
-
-            Reset();
-            return hash;
+            state[0] = 0x6a09e667;
+            state[1] = 0xbb67ae85;
+            state[2] = 0x3c6ef372;
+            state[3] = 0xa54ff53a;
+            state[4] = 0x510e527f;
+            state[5] = 0x9b05688c;
+            state[6] = 0x1f83d9ab;
+            state[7] = 0x5be0cd19;
         }
 
         public static byte[] Hash(byte[] data, int offset, int count)
@@ -127,8 +57,9 @@ namespace Charger.Crypto
             return sha.Final();
         }
 
-        private void Compress(byte[] src, int offset)
+        protected override void Compress(byte[] src, int offset)
         {
+            uint[] state = State;
             for (int t = 0; t < 16; t++)
             {
                 int i = offset + 4 * t;
@@ -142,8 +73,8 @@ namespace Charger.Crypto
                 _w[t] = unchecked(_w[t - 16] + s0 + _w[t - 7] + s1);
             }
 
-            uint a = _state[0], b = _state[1], c = _state[2], d = _state[3];
-            uint e = _state[4], f = _state[5], g = _state[6], h = _state[7];
+            uint a = state[0], b = state[1], c = state[2], d = state[3];
+            uint e = state[4], f = state[5], g = state[6], h = state[7];
             for (int t = 0; t < 64; t++)
             {
                 uint t1 = unchecked(h + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + _w[t]);
@@ -158,14 +89,14 @@ namespace Charger.Crypto
                 a = unchecked(t1 + t2);
             }
 
-            _state[0] = unchecked(_state[0] + a);
-            _state[1] = unchecked(_state[1] + b);
-            _state[2] = unchecked(_state[2] + c);
-            _state[3] = unchecked(_state[3] + d);
-            _state[4] = unchecked(_state[4] + e);
-            _state[5] = unchecked(_state[5] + f);
-            _state[6] = unchecked(_state[6] + g);
-            _state[7] = unchecked(_state[7] + h);
+            state[0] = unchecked(state[0] + a);
+            state[1] = unchecked(state[1] + b);
+            state[2] = unchecked(state[2] + c);
+            state[3] = unchecked(state[3] + d);
+            state[4] = unchecked(state[4] + e);
+            state[5] = unchecked(state[5] + f);
+            state[6] = unchecked(state[6] + g);
+            state[7] = unchecked(state[7] + h);
         }
 
         private static uint Rotr(uint x, int n)
