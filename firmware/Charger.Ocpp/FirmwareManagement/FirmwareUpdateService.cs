@@ -69,7 +69,7 @@ namespace Charger.Ocpp.FirmwareManagement
         private readonly AvailabilityManager _availability;
         private readonly IFileStore _store;
         private readonly ILog _log;
-        private readonly byte[] _chunk = new byte[ChunkBytes];
+        private byte[] _chunk; // only while an image is downloaded: 1 KB the idle station does not hold
         private IHttpTransfer _http;
 
         // The signature of a check the target runs off the tick (FirmwareCheck.InProgress): asked
@@ -513,6 +513,11 @@ namespace Charger.Ocpp.FirmwareManagement
                 return;
             }
 
+            if (_chunk == null)
+            {
+                _chunk = new byte[ChunkBytes];
+            }
+
             int moved = 0;
             while (moved < BytesPerTick)
             {
@@ -759,6 +764,7 @@ namespace Charger.Ocpp.FirmwareManagement
         {
             ReleaseEvses();
             _checking = null;
+            _chunk = null;
             _record = null;
             _waitLogged = false;
             _store.Delete(RecordName);
