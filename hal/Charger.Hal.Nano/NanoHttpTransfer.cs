@@ -220,10 +220,11 @@ namespace Charger.Hal.Nano
                 return false;
             }
 
-            string why = TlsSettings.WhyNoHttps(Trust);
+            TlsSettings trust = Trust == null ? null : Trust();
+            string why = TlsSettings.WhyNoHttps(trust);
             if (why == null)
             {
-                _rootsPem = Trust().TrustedRootsPem;
+                _rootsPem = trust.TrustedRootsPem;
                 return false;
             }
 

@@ -31,13 +31,13 @@ namespace Charger.Hal
         }
 
         /// <summary>
-        /// Why an https:// transfer under <paramref name="trust"/> may not start, or null when it may:
-        /// the one rule every HTTP transfer adapter applies before it connects.
+        /// Why an https:// transfer under <paramref name="trust"/> (what the transfer's source gave,
+        /// read once per transfer) may not start, or null when it may: the one rule every HTTP
+        /// transfer adapter applies before it connects.
         /// </summary>
-        public static string WhyNoHttps(TlsSettingsSource trust)
+        public static string WhyNoHttps(TlsSettings trust)
         {
-            TlsSettings settings = trust == null ? null : trust();
-            return settings != null && settings.HasTrustedRoot ? null : NoRootForHttps;
+            return trust != null && trust.HasTrustedRoot ? null : NoRootForHttps;
         }
 
         /// <summary>The reason an https:// transfer without a trusted root fails with.</summary>

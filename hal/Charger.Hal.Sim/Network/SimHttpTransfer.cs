@@ -237,7 +237,7 @@ namespace Charger.Hal.Sim.Network
 
         private bool RefusedHttps(string url)
         {
-            string why = url.StartsWith("https://") ? TlsSettings.WhyNoHttps(Trust) : null;
+            string why = url.StartsWith("https://") ? TlsSettings.WhyNoHttps(Trust == null ? null : Trust()) : null;
             if (why != null)
             {
                 Fail(0, why);

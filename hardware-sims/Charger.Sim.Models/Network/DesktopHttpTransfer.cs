@@ -367,11 +367,12 @@ public sealed class DesktopHttpTransfer : IHttpTransfer, IDisposable
             return false;
         }
 
-        string why = TlsSettings.WhyNoHttps(Trust);
+        TlsSettings trust = Trust?.Invoke();
+        string why = TlsSettings.WhyNoHttps(trust);
         X509Certificate2Collection roots = null;
         if (why == null)
         {
-            roots = ServerCertificateCheck.LoadRoots(Trust().TrustedRootsPem, out why);
+            roots = ServerCertificateCheck.LoadRoots(trust.TrustedRootsPem, out why);
             why ??= roots == null ? TlsSettings.NoRootForHttps : null;
         }
 
