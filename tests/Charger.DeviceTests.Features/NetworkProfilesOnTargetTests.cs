@@ -153,7 +153,7 @@ namespace Charger.DeviceTests
             _log = new ListLog();
             long now = 1000;
             LoopbackWebSocket socket = NewSocket();
-            OcppStation station = NewStation(socket);
+            OcppStation station = OnTargetStation.New(socket, _store, _log);
             Serve(socket, station, ref now, 5);
             Assert.IsTrue(socket.Server.IsOpen);
 
@@ -167,7 +167,7 @@ namespace Charger.DeviceTests
 
             // Reboot: slot 1 first.
             socket = NewSocket();
-            station = NewStation(socket);
+            station = OnTargetStation.New(socket, _store, _log);
             Serve(socket, station, ref now, 3);
             Assert.AreEqual("ws://csms2.test/ocpp/CS001", socket.Server.RequestedUrl);
             Assert.AreEqual(1, station.NetworkProfiles.ActiveSlot);
@@ -175,7 +175,7 @@ namespace Charger.DeviceTests
             // Reboot again with csms2 gone: three attempts, then slot 0.
             socket = NewSocket();
             socket.Server.UnreachableUrlPart = "csms2.test";
-            station = NewStation(socket);
+            station = OnTargetStation.New(socket, _store, _log);
             for (int i = 0; i < 400 && !socket.Server.IsOpen; i++)
             {
                 Serve(socket, station, ref now, 50);
@@ -192,16 +192,6 @@ namespace Charger.DeviceTests
             LoopbackWebSocket socket = new LoopbackWebSocket();
             socket.Server.AutoAccept = true;
             return socket;
-        }
-
-        private static OcppStation NewStation(LoopbackWebSocket socket)
-        {
-            StationConfig config = new StationConfig();
-            config.StationId = "CS001";
-            config.CsmsUrl = "ws://csms.test/ocpp";
-            config.BasicAuthPassword = "correct-horse-battery";
-            config.StartedAtTickMs = 1000;
-            return new OcppStation(config, socket, _store, new SeededRandom(99), _log, new IdleStationHooks(), BootReason.PowerUp, new RpcLimits());
         }
 
         /// <summary>Answers every CALL for some ticks (1 s each); returns the CALLRESULT frames the station sent.</summary>

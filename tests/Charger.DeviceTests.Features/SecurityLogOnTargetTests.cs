@@ -103,7 +103,7 @@ namespace Charger.DeviceTests
             _log = new ListLog();
             long now = 1000;
             LoopbackWebSocket socket = new LoopbackWebSocket();
-            OcppStation station = NewStation(socket);
+            OcppStation station = OnTargetStation.New(socket, _store, _log);
             station.Tick(now);
             station.SecurityEvents.Raise(SecurityEventTypes.TamperDetectionActivated, "lid", now);
             station.SecurityEvents.Raise(SecurityEventTypes.InvalidCsmsCertificate, "expired", now);
@@ -111,7 +111,7 @@ namespace Charger.DeviceTests
             // Power cut: a new station over the same flash, this time with the CSMS reachable.
             socket = new LoopbackWebSocket();
             socket.Server.AutoAccept = true;
-            station = NewStation(socket);
+            station = OnTargetStation.New(socket, _store, _log);
             string sent = Serve(socket, station, ref now, 40);
             // The first start's StartupOfTheDevice (sequence 1) was raised before the tamper event (2).
             Assert.AreEqual("StartupOfTheDevice,TamperDetectionActivated,StartupOfTheDevice,SettingSystemTime", sent);
@@ -165,7 +165,7 @@ namespace Charger.DeviceTests
             long now = 1000;
             LoopbackWebSocket socket = new LoopbackWebSocket();
             socket.Server.AutoAccept = true;
-            OcppStation station = NewStation(socket);
+            OcppStation station = OnTargetStation.New(socket, _store, _log);
             SimHttpServer server = new SimHttpServer();
             station.AttachLogUpload(new SimHttpTransfer(server, 64), null);
             Serve(socket, station, ref now, 20);
@@ -187,16 +187,6 @@ namespace Charger.DeviceTests
             Assert.AreEqual(expected, body.Substring(start, end - start));
             Assert.IsTrue(body.IndexOf("filename=\"CS001-security-5.log\"") > 0);
             Assert.AreEqual("Uploaded", station.LogUploads.LastStatus);
-        }
-
-        private static OcppStation NewStation(LoopbackWebSocket socket)
-        {
-            StationConfig config = new StationConfig();
-            config.StationId = "CS001";
-            config.CsmsUrl = "ws://csms.test/ocpp";
-            config.BasicAuthPassword = "correct-horse-battery";
-            config.StartedAtTickMs = 1000;
-            return new OcppStation(config, socket, _store, new SeededRandom(99), _log, new IdleStationHooks(), BootReason.PowerUp, new RpcLimits());
         }
 
         /// <summary>Answers every CALL (BootNotification Accepted) for some ticks; returns the SecurityEventNotification types in order.</summary>
